@@ -1,0 +1,48 @@
+import { createCookie } from "@remix-run/node";
+import { RemixI18Next } from "remix-i18next/server";
+import { createInstance, type i18n as I18n } from "i18next";
+import { initReactI18next } from "react-i18next";
+import { i18nConfig } from "./i18n";
+import { isLanguage, defaultLanguage, supportedLanguages, type Language } from "../locales";
+
+/** The language cookie: `?lng=ru|kk` sets it for a year. */
+export const languageCookie = createCookie("lng", {
+  path: "/",
+  sameSite: "lax",
+  httpOnly: true,
+  maxAge: 60 * 60 * 24 * 365,
+});
+
+export const i18next = new RemixI18Next({
+  detection: {
+    supportedLanguages: [...supportedLanguages],
+    fallbackLanguage: defaultLanguage,
+    cookie: languageCookie,
+    // `?lng=` first, then the cookie, then Accept-Language.
+    order: ["searchParams", "cookie", "header"],
+  },
+  i18next: i18nConfig,
+});
+
+export async function getLanguage(request: Request): Promise<Language> {
+  const lng = await i18next.getLocale(request);
+  return isLanguage(lng) ? lng : defaultLanguage;
+}
+
+/** Set-Cookie for a request that chose its language explicitly, else undefined. */
+export async function languageCookieHeader(request: Request, lng: Language) {
+  const asked = new URL(request.url).searchParams.get("lng");
+  if (!isLanguage(asked)) return undefined;
+  const current = await languageCookie.parse(request.headers.get("Cookie"));
+  return current === lng ? undefined : languageCookie.serialize(lng);
+}
+
+export async function createI18nInstance(lng: Language): Promise<I18n> {
+  const instance = createInstance();
+  await instance.use(initReactI18next).init({ ...i18nConfig, lng });
+  return instance;
+}
+
+export function getFixedT(request: Request, ns?: string) {
+  return i18next.getFixedT(request, ns);
+}

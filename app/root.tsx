@@ -1,0 +1,59 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import {
+  Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError, useRouteLoaderData, Link,
+} from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getLanguage, languageCookieHeader } from "./i18n.server";
+import { Layout as PageLayout } from "./components/Layout";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: "/styles.css" },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const lng = await getLanguage(request);
+  const cookie = await languageCookieHeader(request, lng);
+  return data({ lng }, cookie ? { headers: { "Set-Cookie": cookie } } : undefined);
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const root = useRouteLoaderData<typeof loader>("root");
+  const lng = root?.lng ?? "ru";
+  return (
+    <html lang={lng}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <PageLayout lng={lng}>{children}</PageLayout>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  if (!notFound) console.error(error);
+  return (
+    <div>
+      <h1>{t(notFound ? "errors.notFoundTitle" : "errors.serverErrorTitle")}</h1>
+      <p>{t(notFound ? "errors.notFoundText" : "errors.serverErrorText")}</p>
+      <p>
+        <Link to="/">{t("errors.backHome")}</Link>
+      </p>
+    </div>
+  );
+}

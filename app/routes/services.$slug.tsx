@@ -1,0 +1,33 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { services } from "~/services";
+import { getFixedT } from "~/i18n.server";
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const service = services.find((s) => s.slug === params.slug);
+  if (!service) throw new Response("Not found", { status: 404 });
+  const t = await getFixedT(request, "services");
+  return { key: service.key, title: t(`${service.key}.title`) };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Komek` : "Komek" }];
+
+const sections = ["who", "data", "deadlines", "channels"] as const;
+
+export default function ServicePage() {
+  const { key } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("services");
+  return (
+    <article>
+      <h1>{t(`${key}.title`)}</h1>
+      <p className="lead">{t(`${key}.summary`)}</p>
+      {sections.map((s) => (
+        <section key={s} aria-labelledby={`section-${s}`}>
+          <h2 id={`section-${s}`}>{t(`${key}.${s}Title`)}</h2>
+          <p>{t(`${key}.${s}`)}</p>
+        </section>
+      ))}
+    </article>
+  );
+}

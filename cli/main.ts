@@ -1,0 +1,60 @@
+/**
+ * The `komek` operations CLI. Each command lives in its own module under cli/commands and is
+ * loaded lazily, so `komek iin` does not pay for opening the database.
+ */
+type Command = {
+  summary: string;
+  usage: string;
+  run: (args: string[]) => Promise<number | void>;
+};
+
+const commands: Record<string, Command> = {
+  serve: {
+    summary: "migrate, seed demo data on first start, and serve the portal",
+    usage: "komek serve [--port 3000] [--fresh] [--no-seed]",
+    run: async (args) => (await import("./commands/serve")).run(args),
+  },
+  migrate: {
+    summary: "apply the committed SQL migrations to the database",
+    usage: "komek migrate",
+    run: async (args) => (await import("./commands/migrate")).run(args),
+  },
+  seed: {
+    summary: "fill the registry stand-in with generated persons (deterministic per seed)",
+    usage: "komek seed [--persons N] [--seed S] [--demo]",
+    run: async (args) => (await import("./commands/seed")).run(args),
+  },
+  iin: {
+    summary: "validate an IIN and print its birth date and sex as JSON",
+    usage: "komek iin <IIN>",
+    run: async (args) => (await import("./commands/iin")).run(args),
+  },
+};
+
+
+function help(): string {
+  const width = Math.max(...Object.keys(commands).map((n) => n.length));
+  const lines = Object.entries(commands).map(
+    ([name, c]) => `  ${name.padEnd(width)}  ${c.summary}\n  ${" ".repeat(width)}  usage: ${c.usage}`,
+  );
+  return `Komek operations CLI\n\nUsage: npx komek <command> [options]\n\nCommands:\n${lines.join("\n")}\n`;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    process.stdout.write(help());
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`Unknown command: ${name}\n\n${help()}`);
+    return 2;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    process.stdout.write(`${command.summary}\nusage: ${command.usage}\n`);
+    return 0;
+  }
+  const code = await command.run(rest);
+  return typeof code === "number" ? code : 0;
+}

@@ -1,0 +1,100 @@
+/**
+ * The demo people named in the README: citizens with a scenario each, and staff of two districts.
+ * The generator (db/seed/generate.ts) builds their households and registry records from `scenario`;
+ * `komek pki init` issues each of them a test ЭЦП key file.
+ */
+export type DemoScenario =
+  | "eligible_portal" // low income, one settlement, no ASP: files the e-application on the portal
+  | "proactive_ru" // eligible, verified mobile number: receives the SMS offer in Russian
+  | "proactive_kk" // the same in Kazakh
+  | "member_has_asp" // a family member already receives ASP: 7-1 check 2 fails
+  | "split_settlements" // a member registered in another settlement: 7-1 check 3 fails
+  | "above_poverty_line"; // income too high for ASP
+
+export type DemoCitizen = {
+  iin: string;
+  lastNameRu: string; firstNameRu: string; patronymicRu: string | null;
+  lastNameKk: string; firstNameKk: string; patronymicKk: string | null;
+  birthDate: string;
+  sex: "M" | "F";
+  preferredLanguage: "ru" | "kk";
+  scenario: DemoScenario;
+  /** Mobile number for the mobile-citizens registry, or null. */
+  phone: string | null;
+};
+
+export type StaffRole = "specialist" | "commission" | "head" | "callcenter" | "admin";
+
+export type DemoStaff = {
+  iin: string;
+  login: string;
+  lastNameRu: string; firstNameRu: string; patronymicRu: string | null;
+  lastNameKk: string; firstNameKk: string; patronymicKk: string | null;
+  role: StaffRole;
+  /** Provider office and the KATO prefix it serves ("" = the whole country, for 1414 and admin). */
+  office: "nura" | "akzhar" | "contact-centre" | "ministry";
+};
+
+/** Passwords of the demo accounts and of their key files (development only). */
+export const DEMO_PASSWORD = "Komek-2026";
+export const DEMO_KEY_PASSWORD = "123456";
+
+export const demoCitizens: DemoCitizen[] = [
+  {
+    iin: "900512440017", lastNameRu: "Нурланова", firstNameRu: "Айгерим", patronymicRu: "Сериковна",
+    lastNameKk: "Нұрланова", firstNameKk: "Айгерім", patronymicKk: "Серікқызы",
+    birthDate: "1990-05-12", sex: "F", preferredLanguage: "kk", scenario: "eligible_portal", phone: "+77015550101",
+  },
+  {
+    iin: "820903340019", lastNameRu: "Смирнов", firstNameRu: "Иван", patronymicRu: "Петрович",
+    lastNameKk: "Смирнов", firstNameKk: "Иван", patronymicKk: "Петрович",
+    birthDate: "1982-09-03", sex: "M", preferredLanguage: "ru", scenario: "proactive_ru", phone: "+77015550102",
+  },
+  {
+    iin: "780120340012", lastNameRu: "Кайратов", firstNameRu: "Асхат", patronymicRu: "Болатович",
+    lastNameKk: "Қайратов", firstNameKk: "Асхат", patronymicKk: "Болатұлы",
+    birthDate: "1978-01-20", sex: "M", preferredLanguage: "ru", scenario: "member_has_asp", phone: "+77015550103",
+  },
+  {
+    iin: "950707440016", lastNameRu: "Ковалёва", firstNameRu: "Мария", patronymicRu: "Ивановна",
+    lastNameKk: "Ковалёва", firstNameKk: "Мария", patronymicKk: "Ивановна",
+    birthDate: "1995-07-07", sex: "F", preferredLanguage: "ru", scenario: "split_settlements", phone: "+77015550104",
+  },
+  {
+    iin: "871201340014", lastNameRu: "Сеитов", firstNameRu: "Даурен", patronymicRu: "Ержанович",
+    lastNameKk: "Сейітов", firstNameKk: "Дәурен", patronymicKk: "Ержанұлы",
+    birthDate: "1987-12-01", sex: "M", preferredLanguage: "kk", scenario: "above_poverty_line", phone: "+77015550105",
+  },
+  {
+    iin: "920322440018", lastNameRu: "Абдрахманова", firstNameRu: "Гульнар", patronymicRu: "Маратовна",
+    lastNameKk: "Әбдірахманова", firstNameKk: "Гүлнар", patronymicKk: "Маратқызы",
+    birthDate: "1992-03-22", sex: "F", preferredLanguage: "kk", scenario: "proactive_kk", phone: "+77015550106",
+  },
+];
+
+export const demoStaff: DemoStaff[] = [
+  {
+    iin: "850415440018", login: "nura.specialist", lastNameRu: "Жумабаева", firstNameRu: "Салтанат", patronymicRu: "Каировна",
+    lastNameKk: "Жұмабаева", firstNameKk: "Салтанат", patronymicKk: "Қайырқызы", role: "specialist", office: "nura",
+  },
+  {
+    iin: "790830340014", login: "nura.commission", lastNameRu: "Омаров", firstNameRu: "Ерлан", patronymicRu: "Саматович",
+    lastNameKk: "Омаров", firstNameKk: "Ерлан", patronymicKk: "Саматұлы", role: "commission", office: "nura",
+  },
+  {
+    iin: "880211340018", login: "nura.head", lastNameRu: "Бекмуханов", firstNameRu: "Нурлан", patronymicRu: "Асанович",
+    lastNameKk: "Бекмұханов", firstNameKk: "Нұрлан", patronymicKk: "Асанұлы", role: "head", office: "nura",
+  },
+  {
+    iin: "911005440015", login: "akzhar.specialist", lastNameRu: "Петренко", firstNameRu: "Ольга", patronymicRu: "Викторовна",
+    lastNameKk: "Петренко", firstNameKk: "Ольга", patronymicKk: "Викторовна", role: "specialist", office: "akzhar",
+  },
+  {
+    iin: "830617440012", login: "cc.agent", lastNameRu: "Исаева", firstNameRu: "Динара", patronymicRu: "Муратовна",
+    lastNameKk: "Исаева", firstNameKk: "Динара", patronymicKk: "Мұратқызы", role: "callcenter", office: "contact-centre",
+  },
+  {
+    iin: "751109340016", login: "admin", lastNameRu: "Ахметов", firstNameRu: "Бауыржан", patronymicRu: "Кенесович",
+    lastNameKk: "Ахметов", firstNameKk: "Бауыржан", patronymicKk: "Кеңесұлы", role: "admin", office: "ministry",
+  },
+];
