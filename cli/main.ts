@@ -24,10 +24,20 @@ const commands: Record<string, Command> = {
     usage: "komek seed [--persons N] [--seed S] [--demo]",
     run: async (args) => (await import("./commands/seed")).run(args),
   },
+  staff: {
+    summary: "create or update a staff account (role, office), or list them",
+    usage: 'komek staff add --login L --iin IIN --name-ru "…" --name-kk "…" --role ROLE --office CODE --password P | komek staff list',
+    run: async (args) => (await import("./commands/staff")).run(args),
+  },
   iin: {
     summary: "validate an IIN and print its birth date and sex as JSON",
     usage: "komek iin <IIN>",
     run: async (args) => (await import("./commands/iin")).run(args),
+  },
+  workdays: {
+    summary: "working-day arithmetic on the Kazakhstan calendar (holidays, substitutions, transfers)",
+    usage: "komek workdays add <YYYY-MM-DD> <n> | komek workdays is <YYYY-MM-DD>",
+    run: async (args) => (await import("./commands/workdays")).run(args),
   },
 };
 

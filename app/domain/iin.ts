@@ -45,6 +45,8 @@ export function isValidIin(input: string): boolean {
  */
 export function makeIin(birthDate: string, sex: Sex, serial: number): string | null {
   const [y, m, d] = birthDate.split("-").map(Number);
+  if (!isCalendarDate(y, m, d)) throw new RangeError(`not a calendar date: ${birthDate}`);
+  if (!Number.isInteger(serial) || serial < 0 || serial > 9999) throw new RangeError(`IIN serial must be 0-9999, got ${serial}`);
   const centuryIndex = Math.floor(y / 100) - 18; // 0 for 1800s, 1 for 1900s, 2 for 2000s
   if (centuryIndex < 0 || centuryIndex > 2) throw new Error(`IIN cannot encode year ${y}`);
   const centuryDigit = centuryIndex * 2 + (sex === "M" ? 1 : 2);
