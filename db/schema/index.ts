@@ -1,2 +1,4 @@
 export * from "./registry";
 export * from "./parameters";
+export * from "./accounts";
+export * from "./applications";

@@ -20,16 +20,28 @@ export const statusKindEnum = registry.enum("status_kind", [
   "kandas", "refugee", "foreigner", "disability", "full_time_study", "entrepreneur", "employed", "imprisoned",
 ]);
 export const propertyKindEnum = registry.enum("property_kind", ["real_estate", "land", "vehicle", "subsidiary_farm"]);
+/** A member's place in the household as the civil-registry records (births, marriages) show it. */
+export const householdRoleEnum = registry.enum("household_role", ["head", "spouse", "child", "parent", "other"]);
 
-/** Administrative-territorial units (KATO): regions, districts, settlements. */
-export const kato = registry.table("kato", {
-  code: char("code", { length: 9 }).primaryKey(),
-  parentCode: char("parent_code", { length: 9 }),
-  level: integer("level").notNull(),
-  nameRu: text("name_ru").notNull(),
-  nameKk: text("name_kk").notNull(),
-  isSettlement: boolean("is_settlement").notNull().default(false),
-});
+/**
+ * Administrative-territorial units (KATO): regions and cities of republican significance (level 1),
+ * districts and city districts (2), rural districts (3), settlements (4). `settlementCode` names the
+ * settlement a unit lies in: itself for a settlement, the city for a city district, null above that —
+ * so 7-1 check 3 compares settlements even when an address is recorded at city-district precision.
+ */
+export const kato = registry.table(
+  "kato",
+  {
+    code: char("code", { length: 9 }).primaryKey(),
+    parentCode: char("parent_code", { length: 9 }),
+    level: integer("level").notNull(),
+    nameRu: text("name_ru").notNull(),
+    nameKk: text("name_kk").notNull(),
+    isSettlement: boolean("is_settlement").notNull().default(false),
+    settlementCode: char("settlement_code", { length: 9 }),
+  },
+  (t) => [check("kato_code_digits", sql`${t.code} ~ '^[0-9]{9}$'`)],
+);
 
 export const households = registry.table("households", {
   id: bigserial("id", { mode: "number" }).primaryKey(),
@@ -49,6 +61,7 @@ export const persons = registry.table(
     sex: sexEnum("sex").notNull(),
     preferredLanguage: languageEnum("preferred_language").notNull().default("ru"),
     householdId: bigint("household_id", { mode: "number" }).references(() => households.id),
+    householdRole: householdRoleEnum("household_role"),
     deathDate: date("death_date"),
   },
   (t) => [
@@ -150,13 +163,30 @@ export const property = registry.table(
     id: bigserial("id", { mode: "number" }).primaryKey(),
     iin: char("iin", { length: 12 }).notNull().references(() => persons.iin),
     kind: propertyKindEnum("kind").notNull(),
-    description: text("description").notNull(),
+    descriptionRu: text("description_ru").notNull(),
+    descriptionKk: text("description_kk").notNull(),
   },
   (t) => [index("property_iin_idx").on(t.iin)],
 );
 
+export type KatoUnit = typeof kato.$inferSelect;
+export type NewKatoUnit = typeof kato.$inferInsert;
+export type Bank = typeof banks.$inferSelect;
+export type NewBank = typeof banks.$inferInsert;
+export type NewHousehold = typeof households.$inferInsert;
 export type Person = typeof persons.$inferSelect;
 export type NewPerson = typeof persons.$inferInsert;
 export type Registration = typeof registrations.$inferSelect;
+export type NewRegistration = typeof registrations.$inferInsert;
 export type Income = typeof incomes.$inferSelect;
+export type NewIncome = typeof incomes.$inferInsert;
+export type MobileNumber = typeof mobileNumbers.$inferSelect;
+export type NewMobileNumber = typeof mobileNumbers.$inferInsert;
 export type BankAccount = typeof bankAccounts.$inferSelect;
+export type NewBankAccount = typeof bankAccounts.$inferInsert;
+export type AspRecord = typeof aspRecords.$inferSelect;
+export type NewAspRecord = typeof aspRecords.$inferInsert;
+export type Status = typeof statuses.$inferSelect;
+export type NewStatus = typeof statuses.$inferInsert;
+export type Property = typeof property.$inferSelect;
+export type NewProperty = typeof property.$inferInsert;

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { createFreshDb, type FreshDb } from "../../db/testing";
+import { registerApplication, formatRegistrationNumber } from "../../db/queries/applications";
+import { testIins } from "../support/people";
+
+const NOW = new Date("2026-11-23T06:00:00Z");
+
+function registration(applicantIin: string, members: string[]) {
+  return {
+    applicantIin,
+    channel: "portal" as const,
+    members: members.map((iin, i) => ({ iin, relation: i === 0 ? "applicant" : "child" })),
+    katoCode: "355230100",
+    applicationDate: "2026-11-23",
+    dueDate: "2026-12-14",
+    registeredBy: "system",
+    now: NOW,
+  };
+}
+
+describe("registering applications in the e-journal", () => {
+  let fresh: FreshDb;
+  beforeAll(async () => {
+    fresh = await createFreshDb({ max: 20 });
+  });
+  afterAll(async () => {
+    await fresh.drop();
+  });
+
+  it("gives a journal number, the due date and a timeline entry", async () => {
+    const [a, b] = testIins(2, 7100);
+    const outcome = await registerApplication(fresh.db, registration(a, [a, b]));
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.registrationNumber).toMatch(/^ASP26-\d{6}$/);
+    const rows = await fresh.query<{ status: string; due_date: string; registered_by: string }>(
+      `select a.status, j.due_date::text, j.registered_by from applications a join registration_journal j on j.application_id = a.id where a.id = $1`,
+      [outcome.applicationId],
+    );
+    expect(rows).toEqual([{ status: "registered", due_date: "2026-12-14", registered_by: "system" }]);
+  });
+
+  it("refuses a second case for a member who is already in a live case", async () => {
+    const [a, b, c] = testIins(3, 7200);
+    expect((await registerApplication(fresh.db, registration(a, [a, b]))).ok).toBe(true);
+    const second = await registerApplication(fresh.db, registration(c, [c, b]));
+    expect(second).toEqual({ ok: false, reason: "member_in_active_case", iins: [b] });
+    const [{ count }] = await fresh.query<{ count: number }>(`select count(*)::int as count from applications where applicant_iin = $1`, [c]);
+    expect(count).toBe(0);
+  });
+
+  it("of 50 concurrent submissions from families sharing members, no member is registered twice", async () => {
+    // 25 shared members, each claimed by two families; every family also has its own applicant.
+    const shared = testIins(25, 7300, "1960-01-01");
+    const applicants = testIins(50, 7400, "1990-01-01");
+    const outcomes = await Promise.all(applicants.map((a, i) => registerApplication(fresh.db, registration(a, [a, shared[i % 25]]))));
+    const registered = outcomes.filter((o) => o.ok);
+    expect(registered).toHaveLength(25);
+    expect(outcomes.filter((o) => !o.ok).every((o) => !o.ok && o.reason === "member_in_active_case")).toBe(true);
+    const twice = await fresh.query<{ iin: string }>(
+      `select m.iin from application_members m join applications a on a.id = m.application_id
+       where a.status = 'registered' group by m.iin having count(*) > 1`,
+    );
+    expect(twice).toEqual([]);
+    const numbers = await fresh.db.execute(sql`select count(distinct registration_number)::int as n, count(*)::int as total from registration_journal`);
+    const row = (Array.isArray(numbers) ? numbers[0] : (numbers as { rows: unknown[] }).rows[0]) as { n: number; total: number };
+    expect(row.n).toBe(row.total);
+  });
+
+  it("formats registration numbers with the year and a six-digit counter", () => {
+    expect(formatRegistrationNumber(2026, 123)).toBe("ASP26-000123");
+  });
+});
