@@ -6,6 +6,8 @@ import {
 import { useTranslation } from "react-i18next";
 import { getLanguage, languageCookieHeader } from "./i18n.server";
 import { Layout as PageLayout } from "./components/Layout";
+import { getCsrfToken } from "./csrf.server";
+import { getUser } from "./session.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: "/styles.css" },
@@ -14,8 +16,13 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const lng = await getLanguage(request);
-  const cookie = await languageCookieHeader(request, lng);
-  return data({ lng }, cookie ? { headers: { "Set-Cookie": cookie } } : undefined);
+  const headers = new Headers();
+  const lngCookie = await languageCookieHeader(request, lng);
+  if (lngCookie) headers.append("Set-Cookie", lngCookie);
+  const csrf = await getCsrfToken(request);
+  if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
+  const user = await getUser(request);
+  return data({ lng, csrf: csrf.token, user: user ? { kind: user.kind } : null }, { headers });
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -30,7 +37,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
-        <PageLayout lng={lng}>{children}</PageLayout>
+        <PageLayout lng={lng} user={root?.user ?? null}>
+          {children}
+        </PageLayout>
         <ScrollRestoration />
         <Scripts />
       </body>

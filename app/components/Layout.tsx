@@ -1,9 +1,10 @@
-import { Link, useLocation } from "@remix-run/react";
+import { Form, Link, useLocation } from "@remix-run/react";
+import { CsrfInput } from "./forms";
 import { useTranslation } from "react-i18next";
 import { supportedLanguages, type Language } from "../../locales";
 
 /** The portal frame: skip link, header with language switch, main landmark, footer with 1414. */
-export function Layout({ lng, children }: { lng: Language; children: React.ReactNode }) {
+export function Layout({ lng, user, children }: { lng: Language; user: { kind: "citizen" | "staff" } | null; children: React.ReactNode }) {
   const { t } = useTranslation("common", { lng });
   const location = useLocation();
   const withLanguage = (l: Language) => {
@@ -44,9 +45,30 @@ export function Layout({ lng, children }: { lng: Language; children: React.React
               <li>
                 <Link to="/">{t("nav.home")}</Link>
               </li>
-              <li>
-                <Link to="/login">{t("nav.login")}</Link>
-              </li>
+              {user?.kind === "citizen" ? (
+                <li>
+                  <Link to="/cabinet">{t("nav.cabinet")}</Link>
+                </li>
+              ) : null}
+              {user?.kind === "staff" ? (
+                <li>
+                  <Link to="/staff">{t("nav.staff")}</Link>
+                </li>
+              ) : null}
+              {user ? (
+                <li>
+                  <Form method="post" action="/logout" className="inline-form">
+                    <CsrfInput />
+                    <button type="submit" className="link-button">
+                      {t("nav.logout")}
+                    </button>
+                  </Form>
+                </li>
+              ) : (
+                <li>
+                  <Link to="/login">{t("nav.login")}</Link>
+                </li>
+              )}
             </ul>
           </nav>
         </div>

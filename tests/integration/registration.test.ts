@@ -68,6 +68,19 @@ describe("registering applications in the e-journal", () => {
     expect(row.n).toBe(row.total);
   });
 
+  it("families claiming overlapping members in different orders neither deadlock nor double-register", async () => {
+    const shared = testIins(10, 7500, "1950-01-01");
+    const applicants = testIins(30, 7600, "1995-01-01");
+    const families = applicants.map((a, i) => [a, shared[i % 10], shared[(i * 7 + 3) % 10], shared[(i * 3 + 5) % 10]]);
+    const outcomes = await Promise.all(families.map((f) => registerApplication(fresh.db, registration(f[0], [...new Set(f)]))));
+    expect(outcomes.some((o) => o.ok)).toBe(true);
+    const twice = await fresh.query<{ iin: string }>(
+      `select m.iin from application_members m join applications a on a.id = m.application_id
+       where a.status = 'registered' group by m.iin having count(*) > 1`,
+    );
+    expect(twice).toEqual([]);
+  });
+
   it("formats registration numbers with the year and a six-digit counter", () => {
     expect(formatRegistrationNumber(2026, 123)).toBe("ASP26-000123");
   });

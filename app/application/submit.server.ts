@@ -1,0 +1,111 @@
+/**
+ * Submitting the signed e-application: the signature first (seed 002, 15-1/15-3), then the clause 7-1
+ * checks over the state's data, then registration in one transaction.
+ */
+import { getDb } from "../db.server";
+import { getGateway } from "../gateway.server";
+import type { Gateway } from "../domain/gateway";
+import { canonicalJson } from "../signature/canonical";
+import { verifyForRequest } from "../signature/trust.server";
+import type { VerifyFailureReason } from "../signature/verify";
+import { submissionPayload, STEPS, stepDone, type Draft } from "../domain/application-draft";
+import { runSevenOneChecks, commonSettlement, type CheckFailure, type SubmissionFacts } from "../domain/seven-one";
+import { kzDate, addCalendarDays } from "../domain/kz-time";
+import { dueDate, isWorkingDay, nextWorkingDay, kzCalendar } from "../domain/workdays";
+import { findActiveCaseMembers, markRejectedAtCheck, registerApplication } from "../../db/queries/applications";
+import type { Application } from "../../db/schema";
+
+export type SubmitOutcome =
+  | { kind: "registered"; registrationNumber: string }
+  | { kind: "rejected"; failures: CheckFailure[] }
+  | { kind: "signature"; reason: VerifyFailureReason }
+  | { kind: "payload_mismatch" }
+  | { kind: "incomplete" };
+
+/** The exact text the citizen signs for this draft. */
+export function signedText(application: Pick<Application, "id" | "applicantIin">, draft: Draft) {
+  return canonicalJson(submissionPayload(application.id, application.applicantIin, draft));
+}
+
+/** Is a registry ASP record still in force on the application day? */
+function inForce(r: { kind: string; periodFrom: string; periodTo: string | null }, today: string) {
+  if (r.kind === "payment") return r.periodFrom >= addCalendarDays(today, -93).slice(0, 7) + "-01";
+  return r.periodTo === null || r.periodTo >= today;
+}
+
+export async function gatherFacts(gateway: Gateway, applicantIin: string, draft: Draft, now: Date): Promise<SubmissionFacts> {
+  const today = kzDate(now);
+  const members = [{ iin: applicantIin, relation: "applicant" }, ...(draft.members ?? [])];
+  const iins = members.map((m) => m.iin);
+  const { db } = await getDb();
+  const [people, asp, registrations, active, account] = await Promise.all([
+    Promise.all(iins.map((iin) => gateway.getPerson(iin))),
+    gateway.getAspRecords(iins),
+    gateway.getRegistrations(iins),
+    findActiveCaseMembers(db, iins),
+    draft.payment ? gateway.findBankAccountByIban(draft.payment.iban) : Promise.resolve(null),
+  ]);
+  return {
+    applicantIin,
+    members: members.map((m, i) => ({ iin: m.iin, relation: m.relation, found: !!people[i] && !people[i]!.deathDate })),
+    incomesConfirmed: draft.incomesConfirmed === true,
+    payment: { iban: draft.payment?.iban ?? null, verified: !!account && account.iin === applicantIin && !account.closedAt },
+    documentsConsent: !!draft.consent,
+    registryAsp: asp.filter((r) => inForce(r, today)).map((r) => ({ iin: r.iin, kind: r.kind })),
+    komekActive: active,
+    registrations: registrations
+      .filter((r) => r.validFrom <= today && (r.validTo === null || r.validTo >= today))
+      .map((r) => ({ iin: r.iin, settlementKato: r.settlementKato })),
+  };
+}
+
+/** The application day: today when it is a working day, else the next working day. */
+export function registrationDay(now: Date) {
+  const today = kzDate(now);
+  return isWorkingDay(today, kzCalendar) ? today : nextWorkingDay(today, kzCalendar);
+}
+
+export async function submitApplication(args: {
+  application: Application;
+  draft: Draft;
+  postedPayload: string;
+  jws: string;
+  now?: Date;
+}): Promise<SubmitOutcome> {
+  const { application, draft } = args;
+  const now = args.now ?? new Date();
+  if (STEPS.slice(0, -1).some((s) => !stepDone(s, draft))) return { kind: "incomplete" };
+  const expected = signedText(application, draft);
+  // The page showed one thing, the draft now says another (edited in another tab, or tampered with).
+  if (args.postedPayload !== expected) return { kind: "payload_mismatch" };
+  const verdict = await verifyForRequest({ jws: args.jws, expectedIin: application.applicantIin, expectedPayload: expected });
+  if (!verdict.valid) return { kind: "signature", reason: verdict.reason };
+  const signed = { signedPayload: expected, signature: args.jws, signerSerial: verdict.serialNumber };
+
+  const gateway = await getGateway();
+  const facts = await gatherFacts(gateway, application.applicantIin, draft, now);
+  const { db } = await getDb();
+  const result = runSevenOneChecks(facts);
+  if (!result.passed) {
+    await markRejectedAtCheck(db, application.id, result.failures, now, signed);
+    return { kind: "rejected", failures: result.failures };
+  }
+  const applicationDate = registrationDay(now);
+  const outcome = await registerApplication(db, {
+    applicationId: application.id,
+    applicantIin: application.applicantIin,
+    channel: "portal",
+    members: facts.members.map((m) => ({ iin: m.iin, relation: m.relation })),
+    katoCode: commonSettlement(facts)!,
+    applicationDate,
+    dueDate: dueDate(applicationDate, "portal", kzCalendar),
+    registeredBy: "system",
+    now,
+    ...signed,
+  });
+  if (outcome.ok) return { kind: "registered", registrationNumber: outcome.registrationNumber };
+  // Lost a race with another submission that shares a member: the database said no.
+  const failures: CheckFailure[] = [{ check: "no_existing_asp", reason: "komek_pending", params: { member: "•••" } }];
+  await markRejectedAtCheck(db, application.id, failures, now, signed);
+  return { kind: "rejected", failures };
+}

@@ -1,0 +1,96 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireOwnApplication } from "~/application/draft.server";
+import { getDb } from "~/db.server";
+import { eventsOf } from "../../db/queries/applications";
+import type { CheckFailure } from "~/domain/seven-one";
+import { formatKzDateTime, formatDate } from "~/components/dates";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { application } = await requireOwnApplication(request, params.id);
+  const { db } = await getDb();
+  const events = await eventsOf(db, application.id);
+  return {
+    id: application.id,
+    status: application.status,
+    channel: application.channel,
+    registrationNumber: application.registrationNumber,
+    registeredAt: application.registeredAt?.toISOString() ?? null,
+    dueDate: application.dueDate,
+    failures: application.status === "rejected_at_check" ? ((application.checkFailures ?? []) as CheckFailure[]) : [],
+    events: events.map((e) => ({ at: e.at.toISOString(), status: e.status })),
+  };
+}
+
+export default function ApplicationStatus() {
+  const d = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["apply", "decision"]);
+  const checks = [...new Set(d.failures.map((f) => f.check))];
+  return (
+    <>
+      <h1>{t("apply:status.title")}</h1>
+      <p>
+        <span className={`tag${d.status === "rejected_at_check" ? " tag-error" : d.status === "draft" ? "" : " tag-ok"}`}>
+          {t(`decision:status.${d.status}.name`)}
+        </span>
+      </p>
+      {d.status === "draft" ? (
+        <p>
+          {t("apply:status.draft")} <Link to="/apply">{t("apply:continue")}</Link>
+        </p>
+      ) : null}
+      {d.status === "rejected_at_check" ? (
+        <section aria-labelledby="rejected-title" className="error-summary">
+          <h2 id="rejected-title">{t("apply:status.rejectedTitle")}</h2>
+          <p>{t("apply:status.rejectedText")}</p>
+          {checks.map((check) => (
+            <div key={check}>
+              <h3>{t(`apply:checks.${check}`)}</h3>
+              <ul>
+                {d.failures
+                  .filter((f) => f.check === check)
+                  .map((f, i) => (
+                    <li key={i}>{t(`apply:checks.reasons.${f.reason}`, f.params ?? {})}</li>
+                  ))}
+              </ul>
+            </div>
+          ))}
+          <p>
+            <Link to="/apply" className="button">
+              {t("apply:status.fix")}
+            </Link>
+          </p>
+        </section>
+      ) : null}
+      {d.registrationNumber ? (
+        <>
+          <dl className="summary">
+            <dt>{t("apply:status.registrationNumber")}</dt>
+            <dd>{d.registrationNumber}</dd>
+            <dt>{t("apply:status.registeredAt")}</dt>
+            <dd>{formatKzDateTime(d.registeredAt!)}</dd>
+            <dt>{t("apply:status.dueDate")}</dt>
+            <dd>{formatDate(d.dueDate!)}</dd>
+            <dt>{t("apply:status.channel")}</dt>
+            <dd>{t(`apply:channels.${d.channel}`)}</dd>
+          </dl>
+          <p>{t(`decision:status.${d.status}.next`, { dueDate: formatDate(d.dueDate!) })}</p>
+          <p>
+            <Link to={`/applications/${d.id}/talon`}>{t("apply:status.printTalon")}</Link>
+          </p>
+        </>
+      ) : null}
+      <h2>{t("apply:status.timeline")}</h2>
+      <ol className="timeline">
+        {d.events.map((e, i) => (
+          <li key={i}>
+            <strong>{t(`decision:status.${e.status}.name`)}</strong>
+            <br />
+            <span className="muted">{formatKzDateTime(e.at)}</span>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireOwnDraft, updateDraft } from "~/application/draft.server";
+import { checkOtp, maskPhone, sendOtp } from "~/application/otp.server";
+import { getGateway } from "~/gateway.server";
+import { getDb } from "~/db.server";
+import { getFixedT, getLanguage } from "~/i18n.server";
+import { assertCsrf } from "~/csrf.server";
+import { ApplicationSteps, StepHeading } from "~/components/ApplicationSteps";
+import { CsrfInput, ErrorSummary, Field, errorKey, type FieldErrors } from "~/components/forms";
+import { STEPS, stepDone } from "~/domain/application-draft";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const own = await requireOwnDraft(request, params.id);
+  const mobile = await (await getGateway()).getMobileNumber(own.user.iin);
+  return {
+    id: own.application.id,
+    done: STEPS.filter((s) => stepDone(s, own.draft)),
+    phone: mobile ? maskPhone(mobile.phone) : null,
+    given: own.draft.consent?.at ?? null,
+  };
+}
+
+type ActionData = { errors?: FieldErrors; sent?: boolean };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const own = await requireOwnDraft(request, params.id);
+  const form = await request.formData();
+  await assertCsrf(request, form);
+  const { db } = await getDb();
+  const now = new Date();
+  const mobile = await (await getGateway()).getMobileNumber(own.user.iin);
+  if (!mobile) return data<ActionData>({ errors: { code: "apply:errors.noPhone" } }, 400);
+
+  if (form.get("intent") === "send") {
+    const lng = await getLanguage(request);
+    const t = await getFixedT(request, "apply");
+    const sent = await sendOtp(db, {
+      iin: own.user.iin,
+      purpose: "documents_consent",
+      phone: mobile.phone,
+      language: lng,
+      render: (code) => t("sms.otpConsent", { code }),
+      now,
+    });
+    if (!sent.ok) return data<ActionData>({ errors: { code: "apply:errors.codeTooSoon" }, sent: true }, 429);
+    return data<ActionData>({ sent: true });
+  }
+
+  const code = String(form.get("code") ?? "").replace(/\s/g, "");
+  if (!code) return data<ActionData>({ errors: { code: "apply:errors.codeRequired" }, sent: true }, 400);
+  if (!/^\d{6}$/.test(code)) return data<ActionData>({ errors: { code: "apply:errors.codeFormat" }, sent: true }, 400);
+  const check = await checkOtp(db, { iin: own.user.iin, purpose: "documents_consent", code, now });
+  if (!check.ok) {
+    const message = check.error === "wrong" ? errorKey("apply:errors.codeWrong", { left: check.attemptsLeft }) : "apply:errors.codeExpired";
+    return data<ActionData>({ errors: { code: message }, sent: check.error === "wrong" }, 400);
+  }
+  await updateDraft(own, (d) => ({ ...d, consent: { at: now.toISOString(), phone: check.phone } }));
+  return redirect(`/applications/${own.application.id}/review`);
+}
+
+export default function ConsentStep() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const { t } = useTranslation("apply");
+  const errors = actionData?.errors;
+  const sent = actionData?.sent === true;
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      <ApplicationSteps applicationId={d.id} current="consent" done={d.done} />
+      <StepHeading step="consent" />
+      <p>{t("consent.intro")}</p>
+      {d.given ? <p className="notice">{t("consent.given", { at: new Date(d.given).toLocaleString("ru-RU", { timeZone: "Asia/Almaty" }) })}</p> : null}
+      {!d.phone ? (
+        <>
+          <p className="notice">{t("consent.noPhone")}</p>
+          <p>
+            <Link to="/cabinet/phone">{t("consent.addPhone")}</Link>
+          </p>
+        </>
+      ) : (
+        <>
+          {sent && !errors ? (
+            <p className="notice" role="status">
+              {t("consent.sent", { phone: d.phone })}
+            </p>
+          ) : (
+            <p>{t("consent.sendTo", { phone: d.phone })}</p>
+          )}
+          <Form method="post">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="send" />
+            <button type="submit" className={sent ? "button button-secondary" : "button"}>
+              {sent ? t("consent.resend") : t("consent.send")}
+            </button>
+          </Form>
+          {sent || errors ? (
+            <Form method="post" noValidate className="stack">
+              <CsrfInput />
+              <input type="hidden" name="intent" value="verify" />
+              <Field name="code" label={t("consent.code")} hint={t("consent.codeHint")} error={errors?.code} inputMode="numeric" autoComplete="one-time-code" maxLength={6} />
+              <button type="submit" className="button">
+                {t("consent.confirm")}
+              </button>
+            </Form>
+          ) : null}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,163 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { requireOwnDraft, updateDraft, personName } from "~/application/draft.server";
+import { currentMembers, peopleByIin } from "~/application/members.server";
+import { getGateway } from "~/gateway.server";
+import { getLanguage } from "~/i18n.server";
+import { assertCsrf } from "~/csrf.server";
+import { ApplicationSteps, StepHeading } from "~/components/ApplicationSteps";
+import { CsrfInput, ErrorSummary, Field, errorKey, translateError, type FieldErrors } from "~/components/forms";
+import { MAX_MEMBERS, RELATIONS, STEPS, stepDone } from "~/domain/application-draft";
+import { iinField, fieldErrors } from "~/schemas/common";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const own = await requireOwnDraft(request, params.id);
+  const lng = await getLanguage(request);
+  const gateway = await getGateway();
+  const members = await currentMembers(gateway, own.user.iin, own.draft);
+  const people = await peopleByIin(gateway, members.map((m) => m.iin));
+  return {
+    id: own.application.id,
+    done: STEPS.filter((s) => stepDone(s, own.draft)),
+    members: members.map((m) => ({ iin: m.iin, relation: m.relation, name: people.has(m.iin) ? personName(people.get(m.iin)!, lng) : null })),
+    confirmed: own.draft.membersConfirmed === true,
+  };
+}
+
+const addSchema = z.object({
+  iin: iinField,
+  relation: z.enum(RELATIONS, { error: "apply:errors.relationRequired" }),
+});
+
+type ActionData = { errors: FieldErrors; values?: Record<string, string> };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const own = await requireOwnDraft(request, params.id);
+  const form = await request.formData();
+  await assertCsrf(request, form);
+  const gateway = await getGateway();
+  const members = await currentMembers(gateway, own.user.iin, own.draft);
+  const intent = form.get("intent");
+
+  if (intent === "remove") {
+    const iin = String(form.get("iin") ?? "");
+    await updateDraft(own, (d) => ({ ...d, members: members.filter((m) => m.iin !== iin), membersConfirmed: false }));
+    return redirect(`/applications/${own.application.id}/members`);
+  }
+
+  if (intent === "add") {
+    const values = { iin: String(form.get("iin") ?? "").slice(0, 20), relation: String(form.get("relation") ?? "").slice(0, 20) };
+    const parsed = addSchema.safeParse({ iin: form.get("iin") ?? "", relation: form.get("relation") || undefined });
+    if (!parsed.success) return data<ActionData>({ errors: fieldErrors(parsed.error), values }, 400);
+    const { iin, relation } = parsed.data;
+    const fail = (field: string, key: string, status = 400) => data<ActionData>({ errors: { [field]: key }, values }, status);
+    if (iin === own.user.iin) return fail("iin", "apply:errors.memberIsApplicant");
+    if (members.some((m) => m.iin === iin)) return fail("iin", "apply:errors.memberDuplicate");
+    if (members.length >= MAX_MEMBERS) return fail("iin", errorKey("apply:errors.tooManyMembers", { max: MAX_MEMBERS + 1 }));
+    if (!(await gateway.getPerson(iin))) return fail("iin", "apply:errors.memberNotInRegistry");
+    await updateDraft(own, (d) => ({ ...d, members: [...members, { iin, relation }], membersConfirmed: false }));
+    return redirect(`/applications/${own.application.id}/members`);
+  }
+
+  // Confirm the list as it stands.
+  if (form.get("confirm") !== "yes") return data<ActionData>({ errors: { confirm: "apply:errors.confirmMembers" } }, 400);
+  await updateDraft(own, (d) => ({ ...d, members, membersConfirmed: true }));
+  return redirect(`/applications/${own.application.id}/incomes`);
+}
+
+export default function MembersStep() {
+  const { id, done, members, confirmed } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const { t } = useTranslation("apply");
+  const errors = actionData?.errors;
+  return (
+    <>
+      <ErrorSummary errors={errors} order={["iin", "relation", "confirm"]} />
+      <ApplicationSteps applicationId={id} current="members" done={done} />
+      <StepHeading step="members" />
+      <p>{t("members.intro")}</p>
+      {members.length ? (
+        <table>
+          <caption className="visually-hidden">{t("members.listCaption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("members.name")}</th>
+              <th scope="col">{t("members.iin")}</th>
+              <th scope="col">{t("members.relation")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("members.remove")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((m) => (
+              <tr key={m.iin}>
+                <td>{m.name ?? "—"}</td>
+                <td>{m.iin}</td>
+                <td>{t(`members.relations.${m.relation}`)}</td>
+                <td>
+                  <Form method="post">
+                    <CsrfInput />
+                    <input type="hidden" name="intent" value="remove" />
+                    <input type="hidden" name="iin" value={m.iin} />
+                    <button type="submit" className="button button-secondary" aria-label={t("members.removeLabel", { name: m.name ?? m.iin })}>
+                      {t("members.remove")}
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>{t("members.none")}</p>
+      )}
+
+      <h2>{t("members.addHeading")}</h2>
+      <Form method="post" noValidate>
+        <CsrfInput />
+        <input type="hidden" name="intent" value="add" />
+        <Field name="iin" label={t("members.addIin")} error={errors?.iin} defaultValue={actionData?.values?.iin} inputMode="numeric" maxLength={20} spellCheck={false} />
+        <div className={`field${errors?.relation ? " field-error" : ""}`}>
+          <label htmlFor="relation">{t("members.addRelation")}</label>
+          {errors?.relation ? (
+            <span className="error-message" id="relation-error">
+              {translateError(t, errors.relation)}
+            </span>
+          ) : null}
+          <select id="relation" name="relation" defaultValue={actionData?.values?.relation ?? ""} aria-describedby={errors?.relation ? "relation-error" : undefined}>
+            <option value="" />
+            {RELATIONS.map((r) => (
+              <option key={r} value={r}>
+                {t(`members.relations.${r}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button button-secondary">
+          {t("members.add")}
+        </button>
+      </Form>
+
+      <Form method="post" noValidate>
+        <CsrfInput />
+        <input type="hidden" name="intent" value="confirm" />
+        <div className={`checkbox${errors?.confirm ? " field-error" : ""}`}>
+          <input type="checkbox" id="confirm" name="confirm" value="yes" defaultChecked={confirmed} aria-describedby={errors?.confirm ? "confirm-error" : undefined} />
+          <label htmlFor="confirm">{t("members.confirm")}</label>
+        </div>
+        {errors?.confirm ? (
+          <p className="error-message" id="confirm-error">
+            {translateError(t, errors.confirm)}
+          </p>
+        ) : null}
+        <button type="submit" className="button">
+          {t("saveAndContinue")}
+        </button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,129 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireOwnDraft, personName } from "~/application/draft.server";
+import { peopleByIin } from "~/application/members.server";
+import { signedText, submitApplication } from "~/application/submit.server";
+import { getGateway } from "~/gateway.server";
+import { getLanguage } from "~/i18n.server";
+import { assertCsrf } from "~/csrf.server";
+import { ApplicationSteps, StepHeading } from "~/components/ApplicationSteps";
+import { CsrfInput, ErrorSummary, type FieldErrors } from "~/components/forms";
+import { SignForm } from "~/signature/SignForm";
+import { STEPS, missingBefore, stepDone } from "~/domain/application-draft";
+
+/** Signed submissions are small; anything bigger is not ours. */
+const MAX_FIELD = 64 * 1024;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const own = await requireOwnDraft(request, params.id);
+  const lng = await getLanguage(request);
+  const gateway = await getGateway();
+  const members = [{ iin: own.user.iin, relation: "applicant" }, ...(own.draft.members ?? [])];
+  const people = await peopleByIin(gateway, members.map((m) => m.iin));
+  const banks = await gateway.listBanks();
+  const bank = banks.find((b) => b.code === own.draft.payment?.bankCode);
+  return {
+    id: own.application.id,
+    iin: own.user.iin,
+    done: STEPS.filter((s) => stepDone(s, own.draft)),
+    missing: missingBefore("review", own.draft),
+    members: members.map((m) => ({ ...m, name: people.has(m.iin) ? personName(people.get(m.iin)!, lng) : m.iin })),
+    payment: own.draft.payment ? { last4: own.draft.payment.iban.slice(-4), bank: bank ? (lng === "kk" ? bank.nameKk : bank.nameRu) : "" } : null,
+    payload: signedText(own.application, own.draft),
+  };
+}
+
+type ActionData = { errors: FieldErrors; signatureError?: string };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const own = await requireOwnDraft(request, params.id);
+  const form = await request.formData();
+  await assertCsrf(request, form);
+  const payload = form.get("payload");
+  const signature = form.get("signature");
+  if (typeof payload !== "string" || typeof signature !== "string" || !signature || payload.length > MAX_FIELD || signature.length > MAX_FIELD) {
+    return data<ActionData>({ errors: { "sign-keyfile": "auth:errors.signatureRequired" } }, 400);
+  }
+  const outcome = await submitApplication({ application: own.application, draft: own.draft, postedPayload: payload, jws: signature });
+  switch (outcome.kind) {
+    case "registered":
+    case "rejected":
+      return redirect(`/applications/${own.application.id}`);
+    case "incomplete":
+      return data<ActionData>({ errors: { form: "apply:errors.incomplete" } }, 400);
+    case "payload_mismatch":
+      return data<ActionData>({ errors: { "sign-keyfile": "apply:errors.payloadMismatch" } }, 400);
+    case "signature":
+      return data<ActionData>({ errors: {}, signatureError: `auth:errors.reasons.${outcome.reason}` }, 400);
+  }
+}
+
+export default function ReviewStep() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const { t } = useTranslation("apply");
+  const signatureError = actionData?.signatureError;
+  return (
+    <>
+      <ErrorSummary errors={{ ...actionData?.errors, ...(signatureError ? { "sign-keyfile": signatureError } : {}) }} />
+      <ApplicationSteps applicationId={d.id} current="review" done={d.done} />
+      <StepHeading step="review" />
+      {d.missing.length ? (
+        <div className="notice">
+          <p>{t("review.missing", { steps: d.missing.map((s) => t(`steps.${s}`)).join(", ") })}</p>
+          <ul>
+            {d.missing.map((s) => (
+              <li key={s}>
+                <Link to={`/applications/${d.id}/${s}`}>{t(`steps.${s}`)}</Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <>
+          <p>{t("review.intro")}</p>
+          <dl className="summary">
+            <dt>{t("review.members")}</dt>
+            <dd>
+              <ul>
+                {d.members.map((m) => (
+                  <li key={m.iin}>
+                    {m.name} — {t(`members.relations.${m.relation}`)}
+                  </li>
+                ))}
+              </ul>
+              <Link to={`/applications/${d.id}/members`}>
+                {t("review.change")}
+                <span className="visually-hidden"> {t("review.members")}</span>
+              </Link>
+            </dd>
+            <dt>{t("review.incomes")}</dt>
+            <dd>{t("review.confirmed")}</dd>
+            <dt>{t("review.payment")}</dt>
+            <dd>
+              {d.payment ? `${d.payment.bank} •••• ${d.payment.last4}` : "—"}{" "}
+              <Link to={`/applications/${d.id}/payment`}>
+                {t("review.change")}
+                <span className="visually-hidden"> {t("review.payment")}</span>
+              </Link>
+            </dd>
+            <dt>{t("review.consent")}</dt>
+            <dd>{t("review.yes")}</dd>
+          </dl>
+          <h2>{t("review.signHeading")}</h2>
+          <Form method="post">
+            <CsrfInput />
+            <input type="hidden" name="payload" value={d.payload} />
+            <details>
+              <summary>{t("review.signedDataLabel")}</summary>
+              <pre className="signed-data">{d.payload}</pre>
+            </details>
+            <SignForm expectedIin={d.iin} serverError={signatureError} />
+          </Form>
+        </>
+      )}
+    </>
+  );
+}

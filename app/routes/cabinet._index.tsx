@@ -1,0 +1,104 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireCitizen } from "~/session.server";
+import { getDb } from "~/db.server";
+import { getGateway } from "~/gateway.server";
+import { getLanguage } from "~/i18n.server";
+import { personName } from "~/application/draft.server";
+import { maskPhone } from "~/application/otp.server";
+import { listApplicationsOf } from "../../db/queries/applications";
+import { CsrfInput } from "~/components/forms";
+import { formatDate } from "~/components/dates";
+
+export const meta: MetaFunction = () => [{ title: "Komek" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireCitizen(request);
+  const lng = await getLanguage(request);
+  const { db } = await getDb();
+  const gateway = await getGateway();
+  const [person, mobile, applications] = await Promise.all([
+    gateway.getPerson(user.iin),
+    gateway.getMobileNumber(user.iin),
+    listApplicationsOf(db, user.iin),
+  ]);
+  return {
+    name: person ? personName(person, lng) : user.iin,
+    phone: mobile ? maskPhone(mobile.phone) : null,
+    hasOpenDraft: applications.some((a) => a.status === "draft" || a.status === "rejected_at_check"),
+    applications: applications.map((a) => ({
+      id: a.id,
+      status: a.status,
+      registrationNumber: a.registrationNumber,
+      dueDate: a.dueDate,
+      channel: a.channel,
+    })),
+  };
+}
+
+export default function Cabinet() {
+  const d = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["cabinet", "decision", "services", "apply"]);
+  return (
+    <>
+      <h1>{t("cabinet:title")}</h1>
+      <p className="lead">{t("cabinet:greeting", { name: d.name })}</p>
+
+      <section aria-labelledby="applications-heading">
+        <h2 id="applications-heading">{t("cabinet:applications.heading")}</h2>
+        {d.applications.length ? (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("cabinet:applications.number")}</th>
+                <th scope="col">{t("cabinet:applications.service")}</th>
+                <th scope="col">{t("cabinet:applications.status")}</th>
+                <th scope="col">{t("cabinet:applications.due")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.applications.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    <Link to={`/applications/${a.id}`}>{a.registrationNumber ?? t("cabinet:applications.draft")}</Link>
+                  </td>
+                  <td>
+                    {t("services:asp.title")} <span className="muted">({t(`apply:channels.${a.channel}`)})</span>
+                  </td>
+                  <td>
+                    <span className={`tag${a.status === "rejected_at_check" ? " tag-error" : ""}`} data-status={a.status}>
+                      {t(`decision:status.${a.status}.name`)}
+                    </span>
+                  </td>
+                  <td>{a.dueDate ? formatDate(a.dueDate) : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p>{t("cabinet:applications.none")}</p>
+        )}
+        <Form method="post" action="/apply">
+          <CsrfInput />
+          <button type="submit" className="button">
+            {d.hasOpenDraft ? t("cabinet:applications.continue") : t("cabinet:applications.start")}
+          </button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="notices-heading">
+        <h2 id="notices-heading">{t("cabinet:notices.heading")}</h2>
+        <p>{t("cabinet:notices.none")}</p>
+      </section>
+
+      <section aria-labelledby="phone-heading">
+        <h2 id="phone-heading">{t("cabinet:phone.heading")}</h2>
+        <p>{d.phone ? t("cabinet:phone.current", { phone: d.phone }) : t("cabinet:phone.none")}</p>
+        <p>
+          <Link to="/cabinet/phone">{d.phone ? t("cabinet:phone.change") : t("cabinet:phone.add")}</Link>
+        </p>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CsrfInput, ErrorSummary, Field, errorKey, type FieldErrors } from "~/components/forms";
+import { staffLoginSchema } from "~/schemas/login";
+import { fieldErrors } from "~/schemas/common";
+import { assertCsrf } from "~/csrf.server";
+import { loginStaff } from "~/auth/login.server";
+import { getUser, safeRedirect, startSession } from "~/session.server";
+import { getFixedT } from "~/i18n.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} — Komek` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  if (user?.kind === "staff") throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/staff"));
+  const t = await getFixedT(request, "auth");
+  return { title: t("staffLogin.title") };
+}
+
+type ActionData = { errors: FieldErrors; values: { login?: string } };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  await assertCsrf(request, form);
+  const values = { login: String(form.get("login") ?? "").slice(0, 64) };
+  const parsed = staffLoginSchema.safeParse({ login: form.get("login") ?? "", password: form.get("password") ?? "" });
+  if (!parsed.success) return data<ActionData>({ errors: fieldErrors(parsed.error), values }, 400);
+  const outcome = await loginStaff(request, parsed.data.login, parsed.data.password);
+  if (outcome.ok && outcome.staffId) {
+    return startSession(request, { kind: "staff", staffId: outcome.staffId }, safeRedirect(form.get("redirectTo"), "/staff"));
+  }
+  const message =
+    !outcome.ok && outcome.error === "throttled"
+      ? errorKey("auth:errors.throttled", { minutes: outcome.retryAfterMinutes })
+      : "auth:errors.invalidStaffCredentials";
+  return data<ActionData>({ errors: { password: message }, values }, !outcome.ok && outcome.error === "throttled" ? 429 : 401);
+}
+
+export default function StaffLogin() {
+  const { t } = useTranslation("auth");
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const [params] = useSearchParams();
+  return (
+    <>
+      <ErrorSummary errors={actionData?.errors} order={["login", "password"]} />
+      <h1>{t("staffLogin.title")}</h1>
+      <Form method="post" noValidate>
+        <CsrfInput />
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+        <Field name="login" label={t("staffLogin.login")} error={actionData?.errors.login} defaultValue={actionData?.values.login} autoComplete="username" spellCheck={false} />
+        <Field name="password" type="password" label={t("staffLogin.password")} error={actionData?.errors.password} autoComplete="current-password" />
+        <button type="submit" className="button">
+          {t("staffLogin.submit")}
+        </button>
+      </Form>
+    </>
+  );
+}

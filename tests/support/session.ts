@@ -1,0 +1,28 @@
+import { startSession } from "../../app/session.server";
+
+/** A Cookie header for a fresh session of this subject, made the way the login routes make it. */
+export async function sessionCookie(subject: { kind: "citizen"; iin: string } | { kind: "staff"; staffId: number }) {
+  const response = await startSession(new Request("http://localhost/login", { method: "POST" }), subject, "/");
+  const setCookie = response.headers.get("Set-Cookie")!;
+  return setCookie.split(";")[0];
+}
+
+export function requestAs(cookie: string | null, url: string, init: RequestInit = {}) {
+  const headers = new Headers(init.headers);
+  if (cookie) headers.set("Cookie", cookie);
+  return new Request(`http://localhost${url}`, { ...init, headers });
+}
+
+/** Runs a loader/action and returns what it answered, whether it returned or threw a Response. */
+export async function outcome(run: () => Promise<unknown>): Promise<{ status: number; location?: string | null; body?: unknown }> {
+  try {
+    const value = await run();
+    if (value instanceof Response) return { status: value.status, location: value.headers.get("Location"), body: value };
+    const v = value as { type?: string; data?: unknown; init?: { status?: number } } | undefined;
+    if (v && v.type === "DataWithResponseInit") return { status: v.init?.status ?? 200, body: v.data };
+    return { status: 200, body: value };
+  } catch (thrown) {
+    if (thrown instanceof Response) return { status: thrown.status, location: thrown.headers.get("Location") };
+    throw thrown;
+  }
+}
