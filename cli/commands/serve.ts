@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import express from "express";
@@ -6,6 +8,8 @@ import { parseArgs } from "../args";
 import { getDb, migrateDb, setDb, closeDb } from "../../db/client";
 import { createFreshDb } from "../../db/testing";
 import { seedDemoIfEmpty } from "../../db/seed/demo";
+import { seedAccounts } from "../../db/seed/accounts";
+import { createDemoPki, demoKeysEnabled } from "../../app/signature/demo-keys.server";
 
 /** Largest request body we accept; anything bigger is refused before Remix reads it. */
 const MAX_BODY_BYTES = Number(process.env.KOMEK_MAX_BODY_BYTES ?? 2 * 1024 * 1024);
@@ -14,11 +18,13 @@ export async function run(argv: string[]) {
   const args = parseArgs(argv);
   const port = args.int("port", Number(process.env.PORT ?? 3000));
   if (args.bool("fresh")) {
-    // A throw-away database for e2e runs: never touches the developer's data.
+    // A throw-away database (and PKI) for e2e runs: never touches the developer's data.
+    process.env.KOMEK_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "komek-e2e-"));
     const fresh = await createFreshDb({ prefix: "komek_e2e", persistentDir: true });
     setDb(fresh);
     const stop = async () => {
       await fresh.drop().catch(() => {});
+      fs.rmSync(process.env.KOMEK_DATA_DIR!, { recursive: true, force: true });
       process.exit(0);
     };
     process.once("SIGTERM", stop);
@@ -29,6 +35,11 @@ export async function run(argv: string[]) {
   if (!args.bool("no-seed")) {
     const seeded = await seedDemoIfEmpty(handle.db);
     if (seeded) console.log(`Seeded demo data: ${seeded.persons} persons`);
+    await seedAccounts(handle.db);
+  }
+  if (demoKeysEnabled()) {
+    const pki = await createDemoPki();
+    if (pki.created) console.log(`Created the development PKI and demo key files in ${pki.dir}`);
   }
 
   const buildPath = path.resolve("build/index.js");
