@@ -1,10 +1,10 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import {
   Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError, useRouteLoaderData, Link,
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getLanguage, languageCookieHeader } from "./i18n.server";
+import { getFixedT, getLanguage, languageCookieHeader } from "./i18n.server";
 import { Layout as PageLayout } from "./components/Layout";
 import { getCsrfToken } from "./csrf.server";
 import { getUser } from "./session.server";
@@ -22,8 +22,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const csrf = await getCsrfToken(request);
   if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
   const user = await getUser(request);
-  return data({ lng, csrf: csrf.token, user: user ? { kind: user.kind } : null }, { headers });
+  const t = await getFixedT(request, "common");
+  return data({ lng, csrf: csrf.token, user: user ? { kind: user.kind } : null, title: `Komek — ${t("portalTagline")}` }, { headers });
 }
+
+/** Pages without a title of their own get the portal's. */
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Komek" }];
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");

@@ -124,6 +124,11 @@ export const demoFamilies: DemoFamily[] = [
       { kind: "vehicle", descriptionRu: "Легковой автомобиль Toyota Camry, 2019 г. в.", descriptionKk: "Жеңіл автомобиль Toyota Camry, 2019 ж. шыққан" },
     ],
   },
+  // One-person households of low income in Nura district, one per e2e suite (see demo-people.ts).
+  ...(["eligible_portal_kk", "deciding_demo", "callcenter_demo"] as const).map((scenario, i): DemoFamily => ({
+    scenario, katoCode: KATO.nura, streetRu: "ул. Жамбыла", streetKk: "Жамбыл көшесі", house: 20 + i, language: scenario === "deciding_demo" ? "ru" : "kk",
+    members: [{ ...citizen(scenario), role: "head", incomes: [{ source: "benefit", amount: 21_000 + i * 1_000 }], bank: BANK.halyk }],
+  })),
   // Staff are citizens too: each lives alone where their office is.
   ...demoStaff.map((s, i): DemoFamily => ({
     scenario: "staff",

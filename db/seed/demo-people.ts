@@ -9,7 +9,11 @@ export type DemoScenario =
   | "proactive_kk" // the same in Kazakh
   | "member_has_asp" // a family member already receives ASP: 7-1 check 2 fails
   | "split_settlements" // a member registered in another settlement: 7-1 check 3 fails
-  | "above_poverty_line"; // income too high for ASP
+  | "above_poverty_line" // income too high for ASP
+  // Eligible families kept for one e2e suite each, so suites never compete for the same family:
+  | "eligible_portal_kk" // the e-application e2e in Kazakh
+  | "deciding_demo" // the deciding e2e (a registered case goes through every staff step)
+  | "callcenter_demo"; // the 1414 console e2e
 
 export type DemoCitizen = {
   iin: string;
@@ -69,6 +73,21 @@ export const demoCitizens: DemoCitizen[] = [
     iin: "920322440018", lastNameRu: "Абдрахманова", firstNameRu: "Гульнар", patronymicRu: "Маратовна",
     lastNameKk: "Әбдірахманова", firstNameKk: "Гүлнар", patronymicKk: "Маратқызы",
     birthDate: "1992-03-22", sex: "F", preferredLanguage: "kk", scenario: "proactive_kk", phone: "+77015550106",
+  },
+  {
+    iin: "890410440018", lastNameRu: "Жаксыбекова", firstNameRu: "Динара", patronymicRu: "Муратовна",
+    lastNameKk: "Жақсыбекова", firstNameKk: "Динара", patronymicKk: "Мұратқызы",
+    birthDate: "1989-04-10", sex: "F", preferredLanguage: "kk", scenario: "eligible_portal_kk", phone: "+77015550107",
+  },
+  {
+    iin: "861022340019", lastNameRu: "Тулегенов", firstNameRu: "Ержан", patronymicRu: "Кайратович",
+    lastNameKk: "Төлегенов", firstNameKk: "Ержан", patronymicKk: "Қайратұлы",
+    birthDate: "1986-10-22", sex: "M", preferredLanguage: "ru", scenario: "deciding_demo", phone: "+77015550108",
+  },
+  {
+    iin: "931205440016", lastNameRu: "Ибраева", firstNameRu: "Асель", patronymicRu: "Бекеновна",
+    lastNameKk: "Ибраева", firstNameKk: "Әсел", patronymicKk: "Бекенқызы",
+    birthDate: "1993-12-05", sex: "F", preferredLanguage: "kk", scenario: "callcenter_demo", phone: "+77015550109",
   },
 ];
 
