@@ -11,6 +11,18 @@ const schema = z.object({
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
   PUBLIC_BASE_URL: z.string().url().optional(),
   KOMEK_DEMO: z.enum(["0", "1"]).optional(),
+  // SMS (sms/README.md). Without an account SID the local transport stores messages as delivered;
+  // the auth token also signs the local transport's webhooks, hence its development default.
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC/).optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(8).default("komek-development-twilio-token"),
+  TWILIO_MESSAGING_SERVICE_SID: z.string().regex(/^MG/).optional(),
+  TWILIO_FROM: z.string().optional(),
+  /** Development/tests only: send Twilio API calls to this origin (a fake Twilio server). */
+  TWILIO_API_BASE_URL: z.string().url().optional(),
+  SMS_RATE_PER_SECOND: z.coerce.number().positive().default(10),
+  SMS_WORKER: z.enum(["0", "1"]).default("1"),
+  OFFER_EXPIRY_HOURS: z.coerce.number().int().positive().default(72),
+  OFFER_COOLDOWN_DAYS: z.coerce.number().int().nonnegative().default(90),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -29,10 +29,35 @@ const commands: Record<string, Command> = {
     usage: 'komek staff add --login L --iin IIN --name-ru "…" --name-kk "…" --role ROLE --office CODE --password P | komek staff list',
     run: async (args) => (await import("./commands/staff")).run(args),
   },
+  pki: {
+    summary: "write the development PKI: test НУЦ РК root/CA, CRL and demo ЭЦП key files",
+    usage: "komek pki init [--dir .data/pki] [--force]",
+    run: async (args) => (await import("./commands/pki")).run(args),
+  },
+  verify: {
+    summary: "check an ЭЦП signature (compact JWS) as the server does; prints one JSON line",
+    usage: "komek verify <file-with-compact-JWS> --iin <IIN> [--payload <file>]",
+    run: async (args) => (await import("./commands/verify")).run(args),
+  },
   iin: {
     summary: "validate an IIN and print its birth date and sex as JSON",
     usage: "komek iin <IIN>",
     run: async (args) => (await import("./commands/iin")).run(args),
+  },
+  proactive: {
+    summary: "find families for the proactive ASP offer and queue their SMS (set-based, idempotent)",
+    usage: "komek proactive scan [--kato PREFIX] [--year Y] [--dry-run] [--json]",
+    run: async (args) => (await import("./commands/proactive")).run(args),
+  },
+  sms: {
+    summary: "the SMS worker, retrying failed offers, message counts",
+    usage: "komek sms worker | komek sms retry-failed [--all] [--since YYYY-MM-DD] | komek sms stats",
+    run: async (args) => (await import("./commands/sms")).run(args),
+  },
+  bench: {
+    summary: "benchmarks on a fresh database: the 1414 look-up against a primary-key baseline",
+    usage: "komek bench lookup [--persons 100000] [--samples 2000] [--json] [--keep]",
+    run: async (args) => (await import("./commands/bench")).run(args),
   },
   workdays: {
     summary: "working-day arithmetic on the Kazakhstan calendar (holidays, substitutions, transfers)",

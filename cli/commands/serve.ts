@@ -8,6 +8,7 @@ import { parseArgs } from "../args";
 import { getDb, migrateDb, setDb, closeDb } from "../../db/client";
 import { createFreshDb } from "../../db/testing";
 import { seedDemoIfEmpty } from "../../db/seed/demo";
+import { startWorkers } from "../../sms/worker.server";
 import { seedAccounts } from "../../db/seed/accounts";
 import { createDemoPki, demoKeysEnabled } from "../../app/signature/demo-keys.server";
 
@@ -42,6 +43,9 @@ export async function run(argv: string[]) {
     if (pki.created) console.log(`Created the development PKI and demo key files in ${pki.dir}`);
   }
 
+  // Sends the SMS outbox, offer reminders and expiry (sms/worker.server.ts).
+  const smsWorker = await startWorkers(handle, { origin: `http://localhost:${port}` });
+
   const buildPath = path.resolve("build/index.js");
   const build = await import(pathToFileURL(buildPath).href);
 
@@ -64,7 +68,7 @@ export async function run(argv: string[]) {
   });
   const shutdown = () => {
     server.close();
-    void closeDb().finally(() => process.exit(0));
+    void (smsWorker?.stop() ?? Promise.resolve()).catch(() => {}).then(() => closeDb()).finally(() => process.exit(0));
   };
   if (!args.bool("fresh")) {
     process.once("SIGTERM", shutdown);

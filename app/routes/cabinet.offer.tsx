@@ -1,0 +1,100 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { randomUUID } from "node:crypto";
+import { useTranslation } from "react-i18next";
+import { requireCitizen } from "~/session.server";
+import { assertCsrf } from "~/csrf.server";
+import { CsrfInput, ErrorSummary, Field, type FieldErrors } from "~/components/forms";
+import { formatKzDateTime } from "~/components/dates";
+import { answerCabinetOffer, cabinetOffer } from "~/sms.server";
+
+/** The proactive offer in the cabinet, for phones that cannot send SMS: the same dialogue, the same pipeline. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireCitizen(request);
+  const offer = await cabinetOffer(user.iin);
+  // A fresh id per form shown: the same form submitted twice is one answer.
+  return { offer, formId: randomUUID() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireCitizen(request);
+  const form = await request.formData();
+  await assertCsrf(request, form);
+  const formId = String(form.get("formId") ?? "");
+  if (!/^[0-9a-f-]{36}$/.test(formId)) throw new Response("Bad request", { status: 400 });
+  const text = String(form.get("quick") ?? form.get("answer") ?? "").slice(0, 1600);
+  if (!text.trim()) return data<{ errors: FieldErrors }>({ errors: { answer: "smsui:offer.errors.answerRequired" } }, 400);
+  const outcome = await answerCabinetOffer(user.iin, text, formId);
+  if (!outcome) throw new Response(null, { status: 404 });
+  return redirect("/cabinet/offer");
+}
+
+export const meta: MetaFunction = () => [{ title: "Komek" }];
+
+export default function CabinetOffer() {
+  const { offer, formId } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData && "errors" in actionData ? actionData.errors : undefined;
+  const { t } = useTranslation("smsui");
+  if (!offer) {
+    return (
+      <>
+        <h1>{t("offer.title")}</h1>
+        <p>{t("offer.none")}</p>
+      </>
+    );
+  }
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      <h1>{t("offer.title")}</h1>
+      <p className="lead">{t("offer.lead")}</p>
+      <p>
+        <span className="tag" data-stage={offer.stage}>
+          {t(`offer.stage.${offer.stage}`)}
+        </span>
+      </p>
+      {offer.open ? <p>{t("offer.expires", { date: formatKzDateTime(offer.expiresAt) })}</p> : null}
+
+      <section aria-labelledby="offer-messages">
+        <h2 id="offer-messages">{t("offer.conversation")}</h2>
+        <ol style={{ listStyle: "none", padding: 0, maxWidth: "36rem" }}>
+          {offer.messages.map((m) => (
+            <li key={m.id} data-direction={m.direction} style={{ margin: "0.5rem 0", paddingLeft: "0.75rem", borderLeft: `4px solid ${m.direction === "out" ? "#00657f" : "#b1b4b6"}` }}>
+              <p className="muted" style={{ margin: 0, fontSize: "0.875rem" }}>
+                {m.direction === "out" ? t("offer.komek") : t("offer.you")} · {formatKzDateTime(m.at)}
+              </p>
+              <p style={{ margin: 0, whiteSpace: "pre-wrap" }}>{m.body}</p>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {offer.open ? (
+        <Form method="post" noValidate>
+          <CsrfInput />
+          <input type="hidden" name="formId" value={formId} />
+          {offer.stage === "offered" || offer.stage === "declined" ? (
+            <p>
+              <button type="submit" name="quick" value="1" className="button">
+                {t("offer.agree")}
+              </button>{" "}
+              {offer.stage === "offered" ? (
+                <button type="submit" name="quick" value="2" className="button button-secondary">
+                  {t("offer.decline")}
+                </button>
+              ) : null}
+            </p>
+          ) : null}
+          <Field name="answer" label={t("offer.answer")} hint={t("offer.answerHint")} error={errors?.answer} maxLength={1600} autoComplete="off" />
+          <button type="submit" className="button button-secondary">
+            {t("offer.send")}
+          </button>
+        </Form>
+      ) : (
+        <p>{t("offer.closed")}</p>
+      )}
+    </>
+  );
+}

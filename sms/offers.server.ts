@@ -1,0 +1,214 @@
+/**
+ * The proactive offer's side effects around the pure dialogue (sms/machine.ts): an inbound reply is
+ * recorded once, applied to the locked offer, its answers queued in the outbox, and a consent with a
+ * payment choice registered in the e-journal — all in one transaction, so a reply is either fully
+ * applied or not at all, and a provider retry of the same MessageSid changes nothing.
+ */
+import type { Db, Tx } from "../db/client";
+import { registerApplication, findActiveCaseMembers } from "../db/queries/applications";
+import { lockLatestOfferForPhone, lockOffersDue, saveOfferState } from "../db/queries/offers";
+import { registryGateway } from "../db/queries/registry";
+import { linkToOffer, queueSms, recentNoOfferReply, recordInbound, recordOptOut, type OutboundSms } from "../db/queries/sms";
+import type { ProactiveOffer } from "../db/schema";
+import { checkNoExistingAsp, checkOneSettlement, commonSettlement } from "../app/domain/seven-one";
+import { dueDate, kzCalendar } from "../app/domain/workdays";
+import { kzDate } from "../app/domain/kz-time";
+import type { Gateway, GatewayBank } from "../app/domain/gateway";
+import {
+  confirmRegistration, noOpenOfferMessage, rejectRegistration, step, tick,
+  type OfferEffect, type OfferState, type Outbound, type PaymentOrganisation, type Transition,
+} from "./machine";
+
+export type InboundReply = {
+  /** Twilio's MessageSid, or a synthetic `cabinet:<uuid>` for answers given in the cabinet. */
+  sid: string;
+  /** E.164 number the reply came from (for the cabinet: the offer's number). */
+  from: string;
+  body: string;
+  at: Date;
+};
+
+export type InboundOutcome =
+  | { kind: "duplicate" }
+  | { kind: "no_offer"; replied: boolean }
+  | { kind: "applied"; offerId: number; stage: string; replies: number; registrationNumber?: string };
+
+/** Body limit: an SMS is at most a few segments; anything longer is cut before it is stored. */
+const MAX_BODY = 1600;
+const DAY_MS = 86_400_000;
+
+export async function applyInboundReply(db: Db, reply: InboundReply): Promise<InboundOutcome> {
+  return db.transaction(async (tx) => {
+    const gateway = registryGateway(tx);
+    const person = await gateway.findPersonByMobileNumber(reply.from);
+    const language = person?.preferredLanguage ?? "ru";
+    const messageId = await recordInbound(tx, {
+      sid: reply.sid,
+      from: reply.from,
+      body: reply.body.slice(0, MAX_BODY),
+      language,
+      iin: person?.iin ?? null,
+      at: reply.at,
+    });
+    if (messageId === null) return { kind: "duplicate" } as const;
+
+    const offer = await lockLatestOfferForPhone(tx, reply.from);
+    if (!offer) {
+      if (await recentNoOfferReply(tx, reply.from, new Date(reply.at.getTime() - DAY_MS))) return { kind: "no_offer", replied: false } as const;
+      await queueSms(tx, { to: reply.from, body: noOpenOfferMessage(language).text, purpose: "reply", language, iin: person?.iin ?? null, now: reply.at });
+      return { kind: "no_offer", replied: true } as const;
+    }
+    await linkToOffer(tx, messageId, offer.id);
+    const banks = await paymentOrganisations(gateway);
+    const transition = step(offer.state as OfferState, { text: reply.body, at: reply.at }, { banks });
+    return applyTransition(tx, gateway, offer, transition, reply.at, "reply");
+  });
+}
+
+/**
+ * Carries out a transition: opt-outs, registration, the state, and the texts. Shared by replies and
+ * by the scheduler's tick.
+ */
+async function applyTransition(
+  tx: Tx,
+  gateway: Gateway,
+  offer: ProactiveOffer,
+  transition: Transition,
+  at: Date,
+  purpose: OutboundSms["purpose"],
+): Promise<InboundOutcome> {
+  let { state } = transition;
+  const outgoing: { message: Outbound; purpose: OutboundSms["purpose"] }[] = transition.messages.map((message) => ({ message, purpose }));
+  let applicationId: string | undefined;
+  let registrationNumber: string | undefined;
+  for (const effect of transition.effects) {
+    if (effect.type === "opt_out") await recordOptOut(tx, offer.phone, at);
+    if (effect.type === "register") {
+      const registered = await registerFromOffer(tx, gateway, offer, effect, at);
+      const after = registered.ok
+        ? confirmRegistration(state, { registrationNumber: registered.registrationNumber, registeredAt: at, dueDate: registered.dueDate })
+        : rejectRegistration(state);
+      state = after.state;
+      outgoing.push(...after.messages.map((message) => ({ message, purpose: registered.ok ? ("confirmation" as const) : ("reply" as const) })));
+      if (registered.ok) {
+        applicationId = registered.applicationId;
+        registrationNumber = registered.registrationNumber;
+      }
+    }
+  }
+  await saveOfferState(tx, offer.id, state, at, applicationId);
+  for (const { message, purpose: p } of outgoing) {
+    await queueSms(tx, { to: offer.phone, body: message.text, purpose: p, language: message.language, iin: offer.recipientIin, offerId: offer.id, now: at });
+  }
+  return { kind: "applied", offerId: offer.id, stage: state.stage, replies: outgoing.length, registrationNumber };
+}
+
+type RegisterOutcome = { ok: true; applicationId: string; registrationNumber: string; dueDate: string } | { ok: false; reason: string };
+
+/**
+ * The consent is the application (clause 6): registered in the e-journal in proactive format on the
+ * Kazakhstan day the consent arrived, due 15 working days later. Clause 7-1 checks 2 and 3 are run
+ * again on today's registry data, since the family may have changed since the scan; the database
+ * enforces check 2 once more under concurrency.
+ */
+async function registerFromOffer(
+  tx: Tx,
+  gateway: Gateway,
+  offer: ProactiveOffer,
+  effect: Extract<OfferEffect, { type: "register" }>,
+  at: Date,
+): Promise<RegisterOutcome> {
+  const household = await gateway.getHouseholdMembers(offer.recipientIin);
+  const living = household.filter((p) => !p.deathDate);
+  const iins = living.map((p) => p.iin);
+  const today = kzDate(at);
+  const [asp, active, registrations] = await Promise.all([
+    gateway.getAspRecords(iins),
+    findActiveCaseMembers(tx, iins),
+    gateway.getRegistrations(iins),
+  ]);
+  const facts = {
+    applicantIin: offer.recipientIin,
+    members: living.map((p) => ({ iin: p.iin, relation: p.iin === offer.recipientIin ? "applicant" : p.householdRole ?? "other", found: true })),
+    incomesConfirmed: true,
+    payment: { iban: null, verified: true },
+    documentsConsent: true,
+    registryAsp: asp.filter((r) => r.periodTo === null || r.periodTo >= today).map((r) => ({ iin: r.iin, kind: r.kind })),
+    komekActive: active,
+    registrations: registrations
+      .filter((r) => r.validFrom <= today && (r.validTo === null || r.validTo >= today))
+      .map((r) => ({ iin: r.iin, settlementKato: r.settlementKato })),
+  };
+  const failures = [...checkNoExistingAsp(facts), ...checkOneSettlement(facts)];
+  if (failures.length) return { ok: false, reason: failures.map((f) => f.reason).join(",") };
+
+  const applicationDate = effect.applicationDate;
+  const due = dueDate(applicationDate, "proactive", kzCalendar);
+  const outcome = await registerApplication(tx as unknown as Db, {
+    applicantIin: offer.recipientIin,
+    channel: "proactive",
+    members: facts.members.map((m) => ({ iin: m.iin, relation: m.relation })),
+    katoCode: commonSettlement(facts) ?? offer.katoCode,
+    applicationDate,
+    dueDate: due,
+    registeredBy: "system",
+    now: at,
+    draft: {
+      proactive: {
+        offerId: offer.id,
+        consentAt: effect.consentAt,
+        payment: effect.payment,
+        incomeQuarter: offer.incomeQuarter,
+        perCapitaIncome: offer.perCapitaIncome,
+        povertyLine: offer.povertyLine,
+      },
+    },
+  });
+  if (!outcome.ok) return { ok: false, reason: outcome.reason };
+  return { ok: true, applicationId: outcome.applicationId, registrationNumber: outcome.registrationNumber, dueDate: due };
+}
+
+/**
+ * Payment organisations as the SMS lists them: second-tier banks and Kazpost, Kazpost last, with the
+ * legal form dropped from the name so a page of the list fits two segments.
+ */
+export async function paymentOrganisations(gateway: Pick<Gateway, "listBanks">): Promise<PaymentOrganisation[]> {
+  const banks = (await gateway.listBanks()).filter((b) => b.isPaymentOrganisation);
+  const kazpostLast = (b: GatewayBank) => (/Казпочта|Kazpost/i.test(b.nameRu) ? 1 : 0);
+  return banks
+    .sort((a, b) => kazpostLast(a) - kazpostLast(b) || a.code.localeCompare(b.code))
+    .map((b) => ({ code: b.code, nameRu: shortBankName(b.nameRu), nameKk: shortBankName(b.nameKk) }));
+}
+
+/** «АО «Kaspi Bank»» → «Kaspi Bank»; «"Kaspi Bank" АҚ» → «Kaspi Bank». */
+export function shortBankName(name: string) {
+  return name
+    .replace(/^АО\s*«(.+?)»/u, "$1")
+    .replace(/^«(.+?)»\s*АҚ/u, "$1")
+    .replace(/\s*\((?:бывш\.|бұрынғы)[^)]*\)/u, "")
+    .trim();
+}
+
+/**
+ * Time passing: the one reminder of unanswered offers, and the expiry of open ones. Runs in batches
+ * of locked rows (SKIP LOCKED), so several workers may run it at once. Returns how many offers changed.
+ */
+export async function runOfferTicks(db: Db, now: Date, batch = 200): Promise<number> {
+  let changed = 0;
+  // Bounded, in case a row ever stays due after its tick: better a late reminder than a spinning worker.
+  for (let round = 0; round < 10_000; round++) {
+    const n = await db.transaction(async (tx) => {
+      const gateway = registryGateway(tx);
+      const due = await lockOffersDue(tx, now, batch);
+      for (const offer of due) {
+        const transition = tick(offer.state as OfferState, now);
+        const purpose = transition.state.stage === "expired" ? "notice" : "reminder";
+        await applyTransition(tx, gateway, offer, transition, now, purpose);
+      }
+      return due.length;
+    });
+    changed += n;
+    if (n < batch) break;
+  }
+  return changed;
+}

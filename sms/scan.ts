@@ -1,0 +1,67 @@
+/**
+ * Finding the families to offer ASP to (seed 000, clause 6): the rules are in one set-based statement
+ * (db/queries/offers.ts scanAndCreateOffers); this module fixes its inputs — the last full quarter
+ * by the Kazakhstan calendar, the poverty line's year, the offer's deadlines and the first SMS.
+ */
+import type { Tx } from "../db/client";
+import { scanAndCreateOffers, type ScanSummary } from "../db/queries/offers";
+import { nationalParameters } from "../db/queries/parameters";
+import { kzDate } from "../app/domain/kz-time";
+import { defaultOfferPolicy, startOffer, type OfferPolicy } from "./machine";
+
+export type { ScanSummary } from "../db/queries/offers";
+
+export type Quarter = { label: string; from: string; to: string };
+
+/** The last full calendar quarter before `today` ('YYYY-MM-DD'): its first and last months' first days. */
+export function lastFullQuarter(today: string): Quarter {
+  const year = Number(today.slice(0, 4));
+  const q = Math.floor((Number(today.slice(5, 7)) - 1) / 3); // 0..3, the current quarter
+  const [y, pq] = q === 0 ? [year - 1, 3] : [year, q - 1];
+  const first = pq * 3 + 1;
+  const month = (m: number) => `${y}-${String(m).padStart(2, "0")}-01`;
+  return { label: `${y}-Q${pq + 1}`, from: month(first), to: month(first + 2) };
+}
+
+export type ScanOptions = {
+  now: Date;
+  katoPrefix?: string;
+  /** The poverty line's year; defaults to the current year in Kazakhstan. */
+  year?: number;
+  dryRun?: boolean;
+  policy?: OfferPolicy;
+  cooldownDays: number;
+};
+
+export class ScanError extends Error {}
+
+export async function runProactiveScan(db: Tx, options: ScanOptions): Promise<ScanSummary & { quarter: string; year: number; povertyLine: number }> {
+  const today = kzDate(options.now);
+  const year = options.year ?? Number(today.slice(0, 4));
+  const katoPrefix = options.katoPrefix ?? "";
+  if (!/^\d{0,9}$/.test(katoPrefix)) throw new ScanError(`--kato must be up to 9 digits, got "${katoPrefix}"`);
+  const parameters = await nationalParameters(db, year);
+  if (!parameters) throw new ScanError(`no poverty line for ${year} in yearly_parameters`);
+  const quarter = lastFullQuarter(today);
+  const policy = options.policy ?? defaultOfferPolicy;
+  // Every offer of a run starts from the same state; the SQL fills in each family's account.
+  const start = (language: "ru" | "kk") => startOffer({ language, sentAt: options.now, accountLast4: null }, policy);
+  const ru = start("ru");
+  const kk = start("kk");
+  const summary = await scanAndCreateOffers(db, {
+    today,
+    quarterFrom: quarter.from,
+    quarterTo: quarter.to,
+    quarterLabel: quarter.label,
+    year,
+    katoPrefix,
+    cooldownSince: new Date(options.now.getTime() - options.cooldownDays * 86_400_000),
+    dryRun: options.dryRun ?? false,
+    now: options.now,
+    remindAt: new Date(ru.state.remindAt),
+    expiresAt: new Date(ru.state.expiresAt),
+    initialState: { ru: ru.state, kk: kk.state },
+    offerText: { ru: ru.messages[0].text, kk: kk.messages[0].text },
+  });
+  return { ...summary, quarter: quarter.label, year, povertyLine: parameters.povertyLine };
+}
