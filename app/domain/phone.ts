@@ -7,8 +7,12 @@ export function normalizeKzMobile(input: string): string | null {
   const digits = input.replace(/[\s()\-.]/g, "");
   if (!/^\+?\d+$/.test(digits)) return null;
   let d = digits.replace(/^\+/, "");
-  if (d.length === 11 && (d.startsWith("8") || d.startsWith("7"))) d = d.slice(1);
+  // With "+" the country code must be there; without it, 8… (trunk prefix) or 7… or the bare 10 digits.
+  if (digits.startsWith("+")) {
+    if (d.length !== 11 || !d.startsWith("7")) return null;
+    d = d.slice(1);
+  } else if (d.length === 11 && (d.startsWith("8") || d.startsWith("7"))) d = d.slice(1);
   if (d.length !== 10) return null;
-  if (!/^7[0-8]\d{8}$/.test(d)) return null;
+  if (!/^7[04567]\d{8}$/.test(d)) return null;
   return `+7${d}`;
 }
