@@ -5,6 +5,7 @@ import { pathToFileURL } from "node:url";
 import express from "express";
 import { createRequestHandler } from "@remix-run/express";
 import { parseArgs } from "../args";
+import { resources } from "../../locales";
 import { getDb, migrateDb, setDb, closeDb } from "../../db/client";
 import { createFreshDb } from "../../db/testing";
 import { seedDemoIfEmpty } from "../../db/seed/demo";
@@ -14,6 +15,9 @@ import { createDemoPki, demoKeysEnabled } from "../../app/signature/demo-keys.se
 
 /** Largest request body we accept; anything bigger is refused before Remix reads it. */
 const MAX_BODY_BYTES = Number(process.env.KOMEK_MAX_BODY_BYTES ?? 2 * 1024 * 1024);
+
+/** Answers given before the app (and its language detection) runs: both languages, Russian first. */
+const bilingual = (key: "tooLarge" | "lengthRequired") => `${resources.ru.common.errors[key]}\n${resources.kk.common.errors[key]}`;
 
 export async function run(argv: string[]) {
   const args = parseArgs(argv);
@@ -52,9 +56,15 @@ export async function run(argv: string[]) {
   const app = express();
   app.disable("x-powered-by");
   app.use((req, res, next) => {
+    // Browsers and Twilio always send Content-Length; a chunked body could not be bounded before
+    // Remix reads it, so it is refused outright.
+    if (req.headers["transfer-encoding"] && req.method !== "GET" && req.method !== "HEAD") {
+      res.status(411).type("text/plain; charset=utf-8").send(bilingual("lengthRequired"));
+      return;
+    }
     const length = Number(req.headers["content-length"] ?? 0);
     if (length > MAX_BODY_BYTES) {
-      res.status(413).type("text/plain; charset=utf-8").send("Request body too large / Сұрау денесі тым үлкен");
+      res.status(413).type("text/plain; charset=utf-8").send(bilingual("tooLarge"));
       return;
     }
     next();

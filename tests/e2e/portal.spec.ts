@@ -66,3 +66,19 @@ test.describe("the public portal", () => {
     expect(await response.json()).toEqual({ status: "ok", db: "ok" });
   });
 });
+
+test.describe("oversized requests", () => {
+  test("a body over the limit is refused with 413 in both languages before the app reads it", async ({ request }) => {
+    const response = await request.post("/login", { data: "x".repeat(3 * 1024 * 1024), headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    expect(response.status()).toBe(413);
+    const text = await response.text();
+    expect(text).toContain("Запрос слишком большой");
+    expect(text).toContain("Сұрау тым үлкен");
+  });
+
+  test("a form post without the page's CSRF token is refused with 403", async ({ request }) => {
+    const response = await request.post("/login", { form: { iin: "900512440017", password: "Komek-2026", csrf: "forged" } });
+    expect(response.status()).toBe(403);
+    expect(response.headers()["set-cookie"] ?? "").not.toContain("komek_session");
+  });
+});
