@@ -26,3 +26,22 @@ export async function outcome(run: () => Promise<unknown>): Promise<{ status: nu
     throw thrown;
   }
 }
+
+import { getCsrfToken } from "../../app/csrf.server";
+
+/** A CSRF cookie and its token, as a browser holds them after loading any page. */
+export async function csrfPair() {
+  const { token, setCookie } = await getCsrfToken(new Request("http://localhost/"));
+  return { token, cookie: setCookie!.split(";")[0] };
+}
+
+/** A form POST carrying the session cookie, the CSRF cookie and token. */
+export async function postForm(sessionCookieValue: string, url: string, fields: Record<string, string>) {
+  const csrf = await csrfPair();
+  const body = new URLSearchParams({ ...fields, csrf: csrf.token });
+  return requestAs(`${sessionCookieValue}; ${csrf.cookie}`, url, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body,
+  });
+}
