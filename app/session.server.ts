@@ -22,8 +22,12 @@ export function isHttps(request: Request) {
 
 const hashId = (id: string) => createHash("sha256").update(id).digest("hex");
 
+/**
+ * The client's address as the server saw it (cli/commands/serve.ts sets the header, overwriting any
+ * the client sent; X-Forwarded-For is honoured there only with TRUST_PROXY).
+ */
 export function clientIp(request: Request) {
-  return (request.headers.get("X-Forwarded-For")?.split(",")[0]?.trim() || request.headers.get("X-Real-IP") || "local").slice(0, 64);
+  return (request.headers.get("X-Komek-Client-Ip") || "local").slice(0, 64);
 }
 
 async function readSessionId(request: Request): Promise<string | null> {

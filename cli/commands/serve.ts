@@ -55,6 +55,13 @@ export async function run(argv: string[]) {
 
   const app = express();
   app.disable("x-powered-by");
+  // Behind a load balancer set TRUST_PROXY (e.g. "1" or "loopback") so req.ip is the client's.
+  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+  app.use((req, _res, next) => {
+    // The only client address the app believes: a header the client cannot set itself.
+    req.headers["x-komek-client-ip"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
+    next();
+  });
   app.use((req, res, next) => {
     // Browsers and Twilio always send Content-Length; a chunked body could not be bounded before
     // Remix reads it, so it is refused outright.
