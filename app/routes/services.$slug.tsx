@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { services } from "~/services";
 import { getFixedT } from "~/i18n.server";
@@ -17,11 +17,18 @@ const sections = ["who", "data", "deadlines", "channels"] as const;
 
 export default function ServicePage() {
   const { key } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("services");
+  const { t } = useTranslation(["services", "apply"]);
   return (
     <article>
       <h1>{t(`${key}.title`)}</h1>
       <p className="lead">{t(`${key}.summary`)}</p>
+      {key === "asp" ? (
+        <p>
+          <Link to="/apply" className="button">
+            {t("apply:start")}
+          </Link>
+        </p>
+      ) : null}
       {sections.map((s) => (
         <section key={s} aria-labelledby={`section-${s}`}>
           <h2 id={`section-${s}`}>{t(`${key}.${s}Title`)}</h2>
