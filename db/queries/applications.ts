@@ -42,11 +42,44 @@ class MemberConflict extends Error {
 export async function registerApplication(db: Db, input: RegistrationInput): Promise<RegistrationOutcome> {
   try {
     return await db.transaction(async (tx) => {
+      // The yearly counter first: every registration takes this row lock before any member row, so
+      // registrations queue here and never deadlock on members.
+      const year = Number(input.applicationDate.slice(0, 4));
+      const [counter] = await tx
+        .insert(registrationCounters)
+        .values({ year, last: 1 })
+        .onConflictDoUpdate({ target: registrationCounters.year, set: { last: sql`${registrationCounters.last} + 1` } })
+        .returning({ last: registrationCounters.last });
+      const registrationNumber = formatRegistrationNumber(year, counter.last);
+      const registered = {
+        status: "registered" as const,
+        channel: input.channel,
+        katoCode: input.katoCode,
+        registrationNumber,
+        registeredAt: input.now,
+        applicationDate: input.applicationDate,
+        dueDate: input.dueDate,
+        submittedAt: input.now,
+        signedPayload: input.signedPayload ?? null,
+        signature: input.signature ?? null,
+        signerSerial: input.signerSerial ?? null,
+        checkFailures: null,
+        updatedAt: input.now,
+      };
       let applicationId = input.applicationId;
-      if (!applicationId) {
+      if (applicationId) {
+        const updated = await tx
+          .update(applications)
+          .set({ ...registered, ...(input.draft !== undefined ? { draft: input.draft } : {}) })
+          .where(and(eq(applications.id, applicationId), inArray(applications.status, ["draft", "rejected_at_check"])))
+          .returning({ id: applications.id });
+        if (updated.length !== 1) throw new Error(`application ${applicationId} is not open for registration`);
+      } else {
+        // Channels without a draft (proactive) are registered directly: the citizen's own portal
+        // draft, if any, stays as it is.
         const [row] = await tx
           .insert(applications)
-          .values({ applicantIin: input.applicantIin, channel: input.channel, status: "draft", draft: input.draft ?? {}, createdAt: input.now, updatedAt: input.now })
+          .values({ applicantIin: input.applicantIin, draft: input.draft ?? {}, createdAt: input.now, ...registered })
           .returning({ id: applications.id });
         applicationId = row.id;
       }
@@ -63,34 +96,6 @@ export async function registerApplication(db: Db, input: RegistrationInput): Pro
       }
       await tx.delete(applicationMembers).where(eq(applicationMembers.applicationId, applicationId));
       await tx.insert(applicationMembers).values(input.members.map((m) => ({ applicationId: applicationId!, iin: m.iin, relation: m.relation })));
-      const year = Number(input.applicationDate.slice(0, 4));
-      const [counter] = await tx
-        .insert(registrationCounters)
-        .values({ year, last: 1 })
-        .onConflictDoUpdate({ target: registrationCounters.year, set: { last: sql`${registrationCounters.last} + 1` } })
-        .returning({ last: registrationCounters.last });
-      const registrationNumber = formatRegistrationNumber(year, counter.last);
-      const updated = await tx
-        .update(applications)
-        .set({
-          status: "registered",
-          channel: input.channel,
-          katoCode: input.katoCode,
-          registrationNumber,
-          registeredAt: input.now,
-          applicationDate: input.applicationDate,
-          dueDate: input.dueDate,
-          submittedAt: input.now,
-          signedPayload: input.signedPayload ?? null,
-          signature: input.signature ?? null,
-          signerSerial: input.signerSerial ?? null,
-          checkFailures: null,
-          updatedAt: input.now,
-          ...(input.draft !== undefined ? { draft: input.draft } : {}),
-        })
-        .where(and(eq(applications.id, applicationId), inArray(applications.status, ["draft", "rejected_at_check"])))
-        .returning({ id: applications.id });
-      if (updated.length !== 1) throw new Error(`application ${applicationId} is not open for registration`);
       await tx.insert(registrationJournal).values({
         registrationNumber,
         applicationId,

@@ -85,3 +85,26 @@ describe("registering applications in the e-journal", () => {
     expect(formatRegistrationNumber(2026, 123)).toBe("ASP26-000123");
   });
 });
+
+describe("registering without a draft (proactive)", () => {
+  let fresh: FreshDb;
+  beforeAll(async () => {
+    fresh = await createFreshDb();
+  });
+  afterAll(async () => {
+    await fresh.drop();
+  });
+
+  it("registers even when the citizen has an unfinished portal draft, and leaves the draft alone", async () => {
+    const { getOrCreateDraft } = await import("../../db/queries/applications");
+    const [a, b] = testIins(2, 7900);
+    const draft = await getOrCreateDraft(fresh.db, a, NOW);
+    const outcome = await registerApplication(fresh.db, { ...registration(a, [a, b]), channel: "proactive" });
+    expect(outcome.ok).toBe(true);
+    const rows = await fresh.query<{ id: string; status: string; channel: string }>(`select id, status, channel from applications where applicant_iin = $1 order by created_at`, [a]);
+    expect(rows).toEqual(expect.arrayContaining([
+      { id: draft.id, status: "draft", channel: "portal" },
+      expect.objectContaining({ status: "registered", channel: "proactive" }),
+    ]));
+  });
+});

@@ -1,0 +1,232 @@
+/**
+ * What a 1414 agent is shown about a caller, as plain data: built once per look-up from the rows the
+ * query returned, stored as the audit record of "what was shown", and rendered in either language
+ * from that record. Pure (no I/O, `now` passed in), and shared by the server and the page.
+ *
+ * The summary holds codes and dates only — never names beyond initials, incomes, addresses, family
+ * members or findings — so storing it keeps the audit log as lean as the screen.
+ */
+import { kzDate } from "../domain/kz-time";
+import { MAIN_PATH, isFinal, type WorkflowState } from "../domain/workflow";
+import { accountLast4, personInitials } from "../domain/masking";
+
+export type ApplicationChannel = "portal" | "proactive" | "centre" | "akim";
+
+/** An application as the look-up query returns it. */
+export type ApplicationRow = {
+  registrationNumber: string | null;
+  status: WorkflowState;
+  channel: ApplicationChannel;
+  applicationDate: string | null;
+  dueDate: string | null;
+  /** Last four characters of the payment account, when the application has one. */
+  accountTail: string | null;
+};
+
+/** A proactive offer as the look-up query returns it (stage from sms/machine.ts, delivery from the offer SMS). */
+export type OfferRow = {
+  sentAt: string;
+  stage: string;
+  expiresAt: string;
+  declinedAt: string | null;
+  declineRevocableHours: number | null;
+  /** Status of the latest offer SMS (db sms_status), or null when none was written. */
+  delivery: string | null;
+  registrationNumber: string | null;
+  accountTail: string | null;
+};
+
+export type PersonInitialsRow = {
+  firstRu: string | null; patronymicRu: string | null; lastRu: string | null;
+  firstKk: string | null; patronymicKk: string | null; lastKk: string | null;
+};
+
+export type OfferDelivery = "queued" | "sent" | "delivered" | "not_delivered";
+export type OfferAnswer = "awaiting_reply" | "consented" | "declined" | "expired" | "opted_out";
+export type OfferCallStage = "offered" | "awaiting_payment" | "registered" | "not_registered" | "declined" | "expired" | "opted_out";
+
+export type ShownApplication = {
+  number: string | null;
+  status: WorkflowState;
+  channel: ApplicationChannel;
+  applicationDate: string | null;
+  dueDate: string | null;
+  overdue: boolean;
+  /** Position on the main path after registration (1 = registered … 8 = notice delivered). */
+  stage: { step: number; of: number } | null;
+  account: string | null;
+};
+
+export type ShownOffer = {
+  sentAt: string;
+  delivery: OfferDelivery;
+  answer: OfferAnswer;
+  stage: OfferCallStage;
+  /** Until when the recipient may still answer (open offers only). */
+  replyBy: string | null;
+  /** Until when a decline may still be turned into consent. */
+  changeableUntil: string | null;
+  registrationNumber: string | null;
+  account: string | null;
+};
+
+export type ShownSummary = {
+  version: 1;
+  /** Null when nothing was found for the query. */
+  subject: { initials: { ru: string; kk: string } } | null;
+  applications: ShownApplication[];
+  offers: ShownOffer[];
+};
+
+const REGISTERED_PATH: readonly WorkflowState[] = MAIN_PATH.filter((s) => s !== "draft");
+const BEFORE_REGISTRATION: readonly WorkflowState[] = ["draft", "rejected_at_check"];
+
+/** Past its due date (Kazakhstan calendar) while no result has reached the applicant. */
+export function isOverdue(status: WorkflowState, dueDate: string | null, today: string): boolean {
+  if (!dueDate || BEFORE_REGISTRATION.includes(status) || isFinal(status)) return false;
+  return today > dueDate;
+}
+
+export function applicationStage(status: WorkflowState): ShownApplication["stage"] {
+  const index = REGISTERED_PATH.indexOf(status);
+  return index < 0 ? null : { step: index + 1, of: REGISTERED_PATH.length };
+}
+
+export function offerDelivery(smsStatus: string | null): OfferDelivery {
+  switch (smsStatus) {
+    case "sent":
+      return "sent";
+    case "delivered":
+      return "delivered";
+    case "undelivered":
+    case "failed":
+      return "not_delivered";
+    default:
+      // queued, sending, or no message row yet: the provider has not confirmed acceptance.
+      return "queued";
+  }
+}
+
+const OPEN_STAGES = ["offered", "awaiting_payment", "awaiting_iban", "awaiting_bank"];
+const HOUR_MS = 3_600_000;
+
+/**
+ * The offer's stage as the agent tells it. An open offer past its expiry reads as expired even before
+ * the expiry job has updated the row, so the agent never promises a reply window that has closed.
+ */
+export function offerCallStage(row: Pick<OfferRow, "stage" | "expiresAt">, now: Date): OfferCallStage {
+  if (OPEN_STAGES.includes(row.stage) && new Date(row.expiresAt).getTime() <= now.getTime()) return "expired";
+  switch (row.stage) {
+    case "offered":
+      return "offered";
+    case "awaiting_payment":
+    case "awaiting_iban":
+    case "awaiting_bank":
+      return "awaiting_payment";
+    case "registered":
+    case "not_registered":
+    case "declined":
+    case "expired":
+    case "opted_out":
+      return row.stage;
+    default:
+      throw new Error(`unknown offer stage "${row.stage}"`);
+  }
+}
+
+export function offerAnswer(stage: OfferCallStage): OfferAnswer {
+  switch (stage) {
+    case "offered":
+      return "awaiting_reply";
+    case "awaiting_payment":
+    case "registered":
+    case "not_registered":
+      return "consented";
+    default:
+      return stage;
+  }
+}
+
+export function buildShownOffer(row: OfferRow, now: Date): ShownOffer {
+  const stage = offerCallStage(row, now);
+  let changeableUntil: string | null = null;
+  if (stage === "declined" && row.declinedAt && row.declineRevocableHours) {
+    const until = new Date(new Date(row.declinedAt).getTime() + row.declineRevocableHours * HOUR_MS);
+    if (until.getTime() > now.getTime()) changeableUntil = until.toISOString();
+  }
+  return {
+    sentAt: new Date(row.sentAt).toISOString(),
+    delivery: offerDelivery(row.delivery),
+    answer: offerAnswer(stage),
+    stage,
+    replyBy: stage === "offered" || stage === "awaiting_payment" ? new Date(row.expiresAt).toISOString() : null,
+    changeableUntil,
+    registrationNumber: row.registrationNumber,
+    account: accountLast4(row.accountTail),
+  };
+}
+
+export function buildShownApplication(row: ApplicationRow, now: Date): ShownApplication {
+  return {
+    number: row.registrationNumber,
+    status: row.status,
+    channel: row.channel,
+    applicationDate: row.applicationDate,
+    dueDate: row.dueDate,
+    overdue: isOverdue(row.status, row.dueDate, kzDate(now)),
+    stage: applicationStage(row.status),
+    account: accountLast4(row.accountTail),
+  };
+}
+
+export function buildSummary(
+  found: { person: PersonInitialsRow | null; applications: ApplicationRow[]; offers: OfferRow[] } | null,
+  now: Date,
+): ShownSummary {
+  if (!found || (!found.person && !found.applications.length && !found.offers.length)) {
+    return { version: 1, subject: null, applications: [], offers: [] };
+  }
+  const p = found.person;
+  return {
+    version: 1,
+    subject: {
+      initials: {
+        ru: p ? personInitials({ first: p.firstRu, patronymic: p.patronymicRu, last: p.lastRu }) : "",
+        kk: p ? personInitials({ first: p.firstKk, patronymic: p.patronymicKk, last: p.lastKk }) : "",
+      },
+    },
+    applications: found.applications.map((a) => buildShownApplication(a, now)),
+    offers: found.offers.map((o) => buildShownOffer(o, now)),
+  };
+}
+
+/** An i18n key with its parameters; dates are 'YYYY-MM-DD' or ISO instants, formatted by the page. */
+export type Message = { key: string; params?: Record<string, string> };
+
+/** What the caller should do next about an application, in the decision namespace's words. */
+export function applicationNextSteps(a: ShownApplication): Message[] {
+  const steps: Message[] = [];
+  if (a.overdue && a.dueDate) steps.push({ key: "callcenter:next.overdue", params: { dueDate: a.dueDate } });
+  steps.push({ key: `decision:status.${a.status}.next`, params: a.dueDate ? { dueDate: a.dueDate } : undefined });
+  return steps;
+}
+
+/** What the caller should do next about a proactive offer. */
+export function offerNextStep(o: ShownOffer): Message {
+  switch (o.stage) {
+    case "offered":
+      return o.delivery === "not_delivered"
+        ? { key: "callcenter:next.offer.not_delivered" }
+        : { key: "callcenter:next.offer.offered", params: { replyBy: o.replyBy ?? "" } };
+    case "awaiting_payment":
+      return { key: "callcenter:next.offer.awaiting_payment", params: { replyBy: o.replyBy ?? "" } };
+    case "registered":
+      return { key: "callcenter:next.offer.registered", params: { number: o.registrationNumber ?? "" } };
+    case "declined":
+      return o.changeableUntil
+        ? { key: "callcenter:next.offer.declined_changeable", params: { until: o.changeableUntil } }
+        : { key: "callcenter:next.offer.declined" };
+    default:
+      return { key: `callcenter:next.offer.${o.stage}` };
+  }
+}

@@ -1,0 +1,242 @@
+import { useEffect, useState } from "react";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { consoleAction, consoleLoader } from "~/callcenter/console.server";
+import { CsrfInput, ErrorSummary, Field } from "~/components/forms";
+import { formatDate, formatKzDateTime } from "~/components/dates";
+import { FIELD_ORDER, iinWhileTyping } from "~/callcenter/lookup-form";
+import { applicationNextSteps, offerNextStep, type ShownApplication, type ShownOffer, type ShownSummary } from "~/callcenter/summary";
+import { renderMessage } from "~/callcenter/present";
+import { supportedLanguages, type Language } from "../../locales";
+
+export const meta: MetaFunction = () => [{ title: "1414 — Komek" }, { name: "robots", content: "noindex" }];
+
+export const loader = ({ request }: LoaderFunctionArgs) => consoleLoader(request);
+export const action = ({ request }: ActionFunctionArgs) => consoleAction(request);
+
+/** A refused look-up tells the browser (and any script) when to try again. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
+
+export default function CallcenterConsole() {
+  const d = useLoaderData<typeof loader>();
+  const a = useActionData<typeof action>();
+  const { t } = useTranslation("callcenter");
+  const navigation = useNavigation();
+  const values = a?.values;
+  // Once the agent edits the IIN, what they type decides its message until the next submission.
+  const [typed, setTyped] = useState<{ error?: string } | null>(null);
+  useEffect(() => setTyped(null), [a]);
+  const errors = { ...(a?.errors ?? {}) } as Record<string, string | undefined>;
+  if (typed) errors.iin = typed.error;
+  const speakDefault = values?.speak || d.speak;
+
+  return (
+    <>
+      <h1>{t("console.title")}</h1>
+      <p className="lead">{t("console.lead")}</p>
+      {a?.rateLimited ? (
+        <div className="error-summary" role="alert" aria-labelledby="rate-limited-title" tabIndex={-1}>
+          <h2 id="rate-limited-title">{t("console.rateLimitedTitle")}</h2>
+          <p>{t("console.rateLimited", { limit: a.rateLimited.limit, seconds: a.rateLimited.seconds })}</p>
+        </div>
+      ) : null}
+      <ErrorSummary errors={a?.errors} order={FIELD_ORDER} />
+      <Form method="post" noValidate>
+        <CsrfInput />
+        <Field
+          name="callReference"
+          label={t("console.callReference")}
+          hint={t("console.callReferenceHint")}
+          error={errors.callReference}
+          defaultValue={values?.callReference ?? d.result?.callReference ?? ""}
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={40}
+        />
+        {/* The agent sees a wrong IIN while typing; the server checks it again either way. */}
+        <div onChange={(e) => { const target = e.target as HTMLInputElement; if (target.name === "iin") setTyped({ error: iinWhileTyping(target.value) }); }}>
+          <Field
+            name="iin"
+            label={t("console.iin")}
+            hint={t("console.iinHint")}
+            error={errors.iin}
+            defaultValue={values?.iin ?? ""}
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={14}
+          />
+        </div>
+        <Field
+          name="number"
+          label={t("console.number")}
+          hint={t("console.numberHint")}
+          error={errors.number}
+          defaultValue={values?.number ?? ""}
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={20}
+        />
+        <fieldset className="field">
+          <legend>{t("console.speak")}</legend>
+          {supportedLanguages.map((l) => (
+            <div className="radio" key={l}>
+              <input type="radio" id={`speak-${l}`} name="speak" value={l} defaultChecked={speakDefault === l} />
+              <label htmlFor={`speak-${l}`} lang={l}>
+                {t(`language.${l}`)}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+        <div className="actions">
+          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+            {t("console.submit")}
+          </button>
+          <Link to="/callcenter/history">{t("console.history")}</Link>
+        </div>
+      </Form>
+
+      {d.resultGone ? <p className="notice">{t("console.resultGone", { minutes: d.resultMinutes })}</p> : null}
+      {d.result ? <Answer result={d.result} speak={d.speak} /> : null}
+    </>
+  );
+}
+
+type Result = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["result"]>;
+
+/** The answer, in the caller's language: chosen per look-up, independent of the page's language. */
+function Answer({ result, speak }: { result: Result; speak: Language }) {
+  const { t } = useTranslation(["callcenter", "decision", "apply"], { lng: speak });
+  const summary = result.summary as ShownSummary;
+  const query = t(result.query.kind === "iin" ? "result.queryIin" : "result.queryNumber", { value: result.query.shown });
+  return (
+    <section aria-labelledby="answer-heading" lang={speak} className="stack" data-testid="answer">
+      <h2 id="answer-heading">{t("result.heading")}</h2>
+      <p className="muted">{t("result.asked", { query, call: result.callReference, at: formatKzDateTime(result.at) })}</p>
+      <nav aria-label={t("result.speakIn")}>
+        <span>{t("result.speakIn")}: </span>
+        {supportedLanguages.map((l, i) => (
+          <span key={l}>
+            {i > 0 ? " · " : null}
+            {l === speak ? (
+              <strong aria-current="true" lang={l}>
+                {t(`language.${l}`, { lng: l })}
+              </strong>
+            ) : (
+              <a href={`/callcenter?lookup=${result.id}&speak=${l}`} lang={l} hrefLang={l}>
+                {t(`language.${l}`, { lng: l })}
+              </a>
+            )}
+          </span>
+        ))}
+      </nav>
+      {!summary.subject ? (
+        <p className="notice">{t("result.notFound")}</p>
+      ) : (
+        <>
+          <p className="lead">
+            {summary.subject.initials[speak] ? t("result.subject", { initials: summary.subject.initials[speak] }) : t("result.subjectUnknown")}
+          </p>
+          <h3>{t("result.applications")}</h3>
+          {summary.applications.length ? summary.applications.map((app, i) => <ApplicationCard key={i} app={app} t={t} />) : <p>{t("result.noApplications")}</p>}
+          <h3>{t("result.offers")}</h3>
+          {summary.offers.length ? summary.offers.map((offer, i) => <OfferCard key={i} offer={offer} t={t} />) : <p>{t("result.noOffers")}</p>}
+        </>
+      )}
+    </section>
+  );
+}
+
+type T = (key: string, params?: Record<string, unknown>) => string;
+
+function ApplicationCard({ app, t }: { app: ShownApplication; t: T }) {
+  return (
+    <article className="card" data-kind="application" data-status={app.status}>
+      <h4>
+        {t("result.number")}: {app.number ?? t("result.noNumber")}
+      </h4>
+      <dl className="summary">
+        <dt>{t("result.status")}</dt>
+        <dd>
+          <span className={`tag${app.status === "rejected_at_check" ? " tag-error" : ""}`}>{t(`decision:status.${app.status}.name`)}</span>
+        </dd>
+        {app.stage ? (
+          <>
+            <dt>{t("result.stage")}</dt>
+            <dd>{t("result.stageOf", { step: app.stage.step, of: app.stage.of })}</dd>
+          </>
+        ) : null}
+        <dt>{t("result.channel")}</dt>
+        <dd>{t(`apply:channels.${app.channel}`)}</dd>
+        <dt>{t("result.applicationDate")}</dt>
+        <dd>{app.applicationDate ? formatDate(app.applicationDate) : "—"}</dd>
+        <dt>{t("result.dueDate")}</dt>
+        <dd>
+          {app.dueDate ? formatDate(app.dueDate) : "—"}{" "}
+          {app.dueDate ? (
+            <span className={`tag ${app.overdue ? "tag-error" : "tag-ok"}`} data-overdue={app.overdue}>
+              {t(app.overdue ? "result.overdue" : "result.onTime")}
+            </span>
+          ) : null}
+        </dd>
+        {app.account ? (
+          <>
+            <dt>{t("result.account")}</dt>
+            <dd>{app.account}</dd>
+          </>
+        ) : null}
+        <dt>{t("result.next")}</dt>
+        <dd>
+          {applicationNextSteps(app).map((m, i) => (
+            <p key={i}>{renderMessage(t, m)}</p>
+          ))}
+        </dd>
+      </dl>
+    </article>
+  );
+}
+
+function OfferCard({ offer, t }: { offer: ShownOffer; t: T }) {
+  return (
+    <article className="card" data-kind="offer" data-answer={offer.answer} data-delivery={offer.delivery}>
+      <h4>{t("result.offerTitle", { date: formatKzDateTime(offer.sentAt) })}</h4>
+      <dl className="summary">
+        <dt>{t("result.offerDelivery")}</dt>
+        <dd>
+          <span className={`tag${offer.delivery === "not_delivered" ? " tag-error" : ""}`}>{t(`offer.delivery.${offer.delivery}`)}</span>
+        </dd>
+        <dt>{t("result.offerAnswer")}</dt>
+        <dd>
+          <span className="tag">{t(`offer.answer.${offer.answer}`)}</span>
+        </dd>
+        <dt>{t("result.stage")}</dt>
+        <dd>{t(`offer.stage.${offer.stage}`)}</dd>
+        {offer.replyBy ? (
+          <>
+            <dt>{t("result.offerReplyBy")}</dt>
+            <dd>{formatKzDateTime(offer.replyBy)}</dd>
+          </>
+        ) : null}
+        {offer.registrationNumber ? (
+          <>
+            <dt>{t("result.offerRegistration")}</dt>
+            <dd>{offer.registrationNumber}</dd>
+          </>
+        ) : null}
+        {offer.account ? (
+          <>
+            <dt>{t("result.account")}</dt>
+            <dd>{offer.account}</dd>
+          </>
+        ) : null}
+        <dt>{t("result.next")}</dt>
+        <dd>
+          <p>{renderMessage(t, offerNextStep(offer))}</p>
+        </dd>
+      </dl>
+    </article>
+  );
+}
