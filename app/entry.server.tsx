@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { Transform } from "node:stream";
 import type { EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
@@ -8,6 +8,20 @@ import { createI18nInstance, getLanguage } from "./i18n.server";
 import { securityHeaders } from "./security.server";
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * React 18.3.1's Node renderer can flush the unused tail of its 2 KiB buffer as NUL bytes when a
+ * multi-byte (Cyrillic) character straddles the buffer's end. NUL never belongs in HTML, and 0x00
+ * never occurs inside a UTF-8 sequence, so dropping those bytes is exact.
+ */
+function withoutNulBytes() {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+      callback(null, bytes.includes(0) ? Buffer.from(bytes.filter((b) => b !== 0)) : bytes);
+    },
+  });
+}
 
 export default async function handleRequest(
   request: Request,
@@ -26,7 +40,7 @@ export default async function handleRequest(
       </I18nextProvider>,
       {
         onAllReady() {
-          const body = new PassThrough();
+          const body = withoutNulBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           for (const [k, v] of Object.entries(securityHeaders())) responseHeaders.set(k, v);
           resolve(

@@ -6,14 +6,34 @@ import ruCommon from "./ru/common.json";
 import kkCommon from "./kk/common.json";
 import ruServices from "./ru/services.json";
 import kkServices from "./kk/services.json";
+import ruAuth from "./ru/auth.json";
+import kkAuth from "./kk/auth.json";
+import ruApply from "./ru/apply.json";
+import kkApply from "./kk/apply.json";
+import ruCabinet from "./ru/cabinet.json";
+import kkCabinet from "./kk/cabinet.json";
+import ruStaff from "./ru/staff.json";
+import kkStaff from "./kk/staff.json";
+import ruSms from "./ru/sms.json";
+import kkSms from "./kk/sms.json";
+import ruSignature from "./ru/signature.json";
+import kkSignature from "./kk/signature.json";
+import ruDecision from "./ru/decision.json";
+import kkDecision from "./kk/decision.json";
+import ruDeciding from "./ru/deciding.json";
+import kkDeciding from "./kk/deciding.json";
+import ruSmsui from "./ru/smsui.json";
+import kkSmsui from "./kk/smsui.json";
+import ruCallcenter from "./ru/callcenter.json";
+import kkCallcenter from "./kk/callcenter.json";
 
 export const supportedLanguages = ["ru", "kk"] as const;
 export type Language = (typeof supportedLanguages)[number];
 export const defaultLanguage: Language = "ru";
 
 export const resources = {
-  ru: { common: ruCommon, services: ruServices },
-  kk: { common: kkCommon, services: kkServices },
+  ru: { common: ruCommon, services: ruServices, auth: ruAuth, apply: ruApply, cabinet: ruCabinet, staff: ruStaff, sms: ruSms, signature: ruSignature, decision: ruDecision, deciding: ruDeciding, smsui: ruSmsui, callcenter: ruCallcenter },
+  kk: { common: kkCommon, services: kkServices, auth: kkAuth, apply: kkApply, cabinet: kkCabinet, staff: kkStaff, sms: kkSms, signature: kkSignature, decision: kkDecision, deciding: kkDeciding, smsui: kkSmsui, callcenter: kkCallcenter },
 } as const;
 
 export const namespaces = Object.keys(resources.ru) as (keyof (typeof resources)["ru"])[];

@@ -9,7 +9,8 @@ import { personName } from "~/application/draft.server";
 import { maskPhone } from "~/application/otp.server";
 import { listApplicationsOf } from "../../db/queries/applications";
 import { CsrfInput } from "~/components/forms";
-import { formatDate } from "~/components/dates";
+import { formatDate, formatKzDateTime } from "~/components/dates";
+import { cabinetNotices } from "~/notices/notices.server";
 
 export const meta: MetaFunction = () => [{ title: "Komek" }];
 
@@ -23,7 +24,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     gateway.getMobileNumber(user.iin),
     listApplicationsOf(db, user.iin),
   ]);
+  const notices = await cabinetNotices(user.iin, lng);
   return {
+    notices,
     name: person ? personName(person, lng) : user.iin,
     phone: mobile ? maskPhone(mobile.phone) : null,
     hasOpenDraft: applications.some((a) => a.status === "draft" || a.status === "rejected_at_check"),
@@ -89,7 +92,18 @@ export default function Cabinet() {
 
       <section aria-labelledby="notices-heading">
         <h2 id="notices-heading">{t("cabinet:notices.heading")}</h2>
-        <p>{t("cabinet:notices.none")}</p>
+        {d.notices.length ? (
+          <ul>
+            {d.notices.map((n) => (
+              <li key={n.key}>
+                {n.href ? <Link to={n.href}>{n.title}</Link> : <strong>{n.title}</strong>} <span className="muted">{formatKzDateTime(n.at)}</span>
+                {n.text ? <p>{n.text}</p> : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t("cabinet:notices.none")}</p>
+        )}
       </section>
 
       <section aria-labelledby="phone-heading">
@@ -99,6 +113,9 @@ export default function Cabinet() {
           <Link to="/cabinet/phone">{d.phone ? t("cabinet:phone.change") : t("cabinet:phone.add")}</Link>
         </p>
       </section>
+      <p>
+        <Link to="/cabinet/access">{t("callcenter:access.link")}</Link>
+      </p>
     </>
   );
 }

@@ -1,52 +1,327 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCaseAccess } from "~/staff/case.server";
-import { getDb } from "~/db.server";
-import { eventsOf } from "../../db/queries/applications";
+import { recordCaseAccess } from "~/audit/access.server";
+import { caseView } from "~/staff/case-view.server";
+import { assignSpecialist, assignableSpecialists, notifyApplicantOfRequest, returnDraft, sendToCommission } from "~/staff/deciding.server";
+import { formValues, invalid, respond, type StepActionData } from "~/staff/respond.server";
+import { getLanguage } from "~/i18n.server";
+import { assertCsrf } from "~/csrf.server";
+import { CsrfInput, ErrorSummary, translateError } from "~/components/forms";
 import { formatDate, formatKzDateTime } from "~/components/dates";
+import { formatTiyn } from "~/domain/income";
+import type { WorkflowAction } from "~/domain/workflow";
+
+export const meta: MetaFunction = () => [{ title: "Komek" }];
+
+/** '2026-11' → '11.2026'. */
+const monthOf = (ym: string | null) => (ym ? `${ym.slice(5, 7)}.${ym.slice(0, 4)}` : "—");
+
+/** Steps with their own page (more than a button); the rest are buttons here. */
+const STEP_PAGES: Partial<Record<WorkflowAction, string>> = {
+  record_survey: "survey",
+  compute_income: "income",
+  draft_decision: "decision",
+  sign_decision: "sign",
+  request_other_agencies: "agencies",
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { application } = await requireCaseAccess(request, params.id);
-  const { db } = await getDb();
-  const events = await eventsOf(db, application.id);
-  return {
-    id: application.id,
-    registrationNumber: application.registrationNumber,
-    status: application.status,
-    channel: application.channel,
-    dueDate: application.dueDate,
-    katoCode: application.katoCode,
-    events: events.map((e) => ({ at: e.at.toISOString(), status: e.status, note: e.note })),
-  };
+  const { user, application } = await requireCaseAccess(request, params.id);
+  await recordCaseAccess(user, application);
+  const lng = await getLanguage(request);
+  const view = await caseView(user, application, lng, new Date());
+  const specialists = view.actions.includes("assign_specialist")
+    ? (await assignableSpecialists(user)).map((s) => ({ id: s.id, name: lng === "kk" ? s.nameKk : s.nameRu }))
+    : [];
+  return { ...view, specialists, role: user.staff.role };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, application } = await requireCaseAccess(request, params.id);
+  const form = await request.formData();
+  await assertCsrf(request, form);
+  const v = formValues(form, ["intent", "specialistId", "reason", "requestId"]);
+  const ctx = { user, application, now: new Date() };
+  switch (v.intent) {
+    case "send_to_commission":
+      return respond(await sendToCommission(ctx), application.id);
+    case "assign_specialist": {
+      const id = Number(v.specialistId);
+      if (!Number.isSafeInteger(id) || id <= 0) return invalid({ specialistId: "deciding:assign.errors.specialist" }, v);
+      return respond(await assignSpecialist(ctx, id), application.id, v);
+    }
+    case "return_draft":
+      if (!v.reason) return invalid({ reason: "deciding:decide.errors.returnReason" }, v);
+      return respond(await returnDraft(ctx, v.reason), application.id, v);
+    case "notify_applicant":
+      return respond(await notifyApplicantOfRequest(ctx, Number(v.requestId)), application.id);
+    default:
+      return invalid({ form: "decision:transitionError.illegal_transition" });
+  }
 }
 
 export default function CasePage() {
   const d = useLoaderData<typeof loader>();
-  const { t } = useTranslation(["staff", "decision", "apply"]);
+  const actionData = useActionData<typeof action>() as StepActionData | undefined;
+  const { t } = useTranslation(["deciding", "decision", "apply", "staff", "common"]);
+  const errors = actionData?.errors ?? {};
+  const steps = d.actions.filter((a) => STEP_PAGES[a]);
+  const fieldError = (name: string) =>
+    errors[name] ? (
+      <span className="error-message" id={`${name}-error`}>
+        <span className="visually-hidden">{t("common:errors.prefix")} </span>
+        {translateError(t, errors[name]!)}
+      </span>
+    ) : null;
   return (
     <>
-      <h1>
-        {t("apply:status.title")} {d.registrationNumber}
-      </h1>
+      <p>
+        <Link to="/staff">{t("deciding:case.back")}</Link>
+      </p>
+      <ErrorSummary errors={errors} />
+      <h1>{t("deciding:case.title", { number: d.registrationNumber })}</h1>
+      <p>
+        <span className="tag" data-status={d.status}>
+          {t(`decision:status.${d.status}.name`)}
+        </span>
+      </p>
+
+      <h2>{t("deciding:case.details")}</h2>
       <dl className="summary">
+        <dt>{t("deciding:case.applicant")}</dt>
+        <dd>
+          {d.applicant.name} ({d.applicant.iin})
+        </dd>
+        <dt>{t("deciding:case.members")}</dt>
+        <dd>
+          <ul>
+            {d.members.map((m) => (
+              <li key={m.iin}>
+                {m.name} — {t(`apply:members.relations.${m.relation}`, { defaultValue: m.relation })}
+              </li>
+            ))}
+          </ul>
+        </dd>
         <dt>{t("apply:status.channel")}</dt>
         <dd>{t(`apply:channels.${d.channel}`)}</dd>
-        <dt>{t("apply:status.dueDate")}</dt>
-        <dd>{d.dueDate ? formatDate(d.dueDate) : "—"}</dd>
+        <dt>{t("deciding:case.applicationDate")}</dt>
+        <dd>{d.applicationDate ? formatDate(d.applicationDate) : "—"}</dd>
+        <dt>{t("deciding:case.dueDate")}</dt>
+        <dd>
+          {d.dueDate ? formatDate(d.dueDate) : "—"}
+          {d.daysLeft !== null ? (
+            <span className={d.daysLeft < 0 ? "tag tag-error" : "muted"}>
+              {" "}
+              {d.daysLeft < 0 ? t("deciding:journal.overdueBy", { count: -d.daysLeft }) : d.daysLeft === 0 ? t("deciding:journal.dueToday") : t("deciding:journal.daysLeft", { count: d.daysLeft })}
+            </span>
+          ) : null}
+        </dd>
+        <dt>{t("deciding:case.settlement")}</dt>
+        <dd>{d.katoCode}</dd>
+        <dt>{t("deciding:case.assignee")}</dt>
+        <dd>{d.assignee?.name ?? t("deciding:case.notAssigned")}</dd>
       </dl>
-      <p>
-        <span className="tag">{t(`decision:status.${d.status}.name`)}</span>
-      </p>
-      <h2>{t("apply:status.timeline")}</h2>
-      <ol className="timeline">
-        {d.events.map((e, i) => (
-          <li key={i}>
-            <strong>{t(`decision:status.${e.status}.name`)}</strong> <span className="muted">{formatKzDateTime(e.at)}</span>
-            {e.note ? <p>{e.note}</p> : null}
-          </li>
-        ))}
-      </ol>
+
+      <section aria-labelledby="actions-heading" id="form">
+        <h2 id="actions-heading">{t("deciding:case.yourActions")}</h2>
+        {d.final ? <p>{t("deciding:case.done")}</p> : null}
+        {!d.final && d.actions.length === 0 ? (
+          <>
+            <p>{t("deciding:case.noActions")}</p>
+            <p className="muted">{t("deciding:case.waitingFor", { roles: d.waitingFor.map((r) => t(`deciding:roles.${r}`)).join(", ") })}</p>
+          </>
+        ) : null}
+        {steps.length ? (
+          <ul className="actions">
+            {steps.map((a) => (
+              <li key={a}>
+                <Link className="button" to={`/staff/cases/${d.id}/${STEP_PAGES[a]}`}>
+                  {t(`decision:action.${a}`)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {d.actions.includes("send_to_commission") ? (
+          <Form method="post">
+            <CsrfInput />
+            <p>{t("deciding:case.send.confirm")}</p>
+            <button type="submit" name="intent" value="send_to_commission" className="button">
+              {t("decision:action.send_to_commission")}
+            </button>
+          </Form>
+        ) : null}
+        {d.actions.includes("assign_specialist") ? (
+          <Form method="post" noValidate>
+            <CsrfInput />
+            <div className={`field${errors.specialistId ? " field-error" : ""}`}>
+              <label htmlFor="specialistId">{t("deciding:assign.specialist")}</label>
+              {fieldError("specialistId")}
+              <select id="specialistId" name="specialistId" defaultValue={d.assignee?.id ?? ""} aria-describedby={errors.specialistId ? "specialistId-error" : undefined}>
+                <option value="">—</option>
+                {d.specialists.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" name="intent" value="assign_specialist" className="button">
+              {t("decision:action.assign_specialist")}
+            </button>
+          </Form>
+        ) : null}
+        {d.actions.includes("return_draft") ? (
+          <Form method="post" noValidate>
+            <CsrfInput />
+            <div className={`field${errors.reason ? " field-error" : ""}`}>
+              <label htmlFor="reason">{t("deciding:decide.returnReason")}</label>
+              {fieldError("reason")}
+              <textarea id="reason" name="reason" rows={3} aria-describedby={errors.reason ? "reason-error" : undefined} />
+            </div>
+            <button type="submit" name="intent" value="return_draft" className="button button-secondary">
+              {t("decision:action.return_draft")}
+            </button>
+          </Form>
+        ) : null}
+      </section>
+
+      {d.survey ? (
+        <section aria-labelledby="survey-heading">
+          <h2 id="survey-heading">{t("deciding:survey.title")}</h2>
+          <dl className="summary">
+            <dt>{t("deciding:survey.surveyedOn")}</dt>
+            <dd>{formatDate(d.survey.surveyedOn)}</dd>
+            <dt>{t("deciding:survey.membersPresent")}</dt>
+            <dd>{d.survey.membersPresent}</dd>
+            <dt>{t("deciding:survey.livingConditions")}</dt>
+            <dd>{d.survey.livingConditions}</dd>
+            <dt>{t("deciding:survey.propertySeen")}</dt>
+            <dd>{d.survey.propertySeen}</dd>
+            <dt>{t("deciding:survey.conclusion")}</dt>
+            <dd>
+              <strong>{t(`decision:conclusion.${d.survey.conclusion}`)}</strong>
+            </dd>
+            {d.survey.notes ? (
+              <>
+                <dt>{t("deciding:survey.notes")}</dt>
+                <dd>{d.survey.notes}</dd>
+              </>
+            ) : null}
+          </dl>
+        </section>
+      ) : null}
+
+      {d.calculation ? (
+        <section aria-labelledby="income-heading">
+          <h2 id="income-heading">{t("decision:income.title")}</h2>
+          <p>{t("decision:income.quarter", { from: formatDate(d.calculation.quarterFrom), to: formatDate(d.calculation.quarterTo) })}</p>
+          <p>
+            {t("decision:income.formula", {
+              total: formatTiyn(d.calculation.totalTenge * 100),
+              members: d.calculation.members,
+              perCapita: formatTiyn(d.calculation.perCapitaTiyn),
+            })}
+          </p>
+          <p>
+            {d.calculation.lowIncome && d.calculation.amountTiyn > 0
+              ? t("decision:amount.formula", {
+                  povertyLine: formatTiyn(d.calculation.povertyLineTenge * 100),
+                  perCapita: formatTiyn(d.calculation.perCapitaTiyn),
+                  members: d.calculation.members,
+                  amount: formatTiyn(d.calculation.amountTiyn),
+                })
+              : d.calculation.lowIncome
+                ? t("decision:amount.atLine")
+                : t("decision:amount.aboveLine")}
+          </p>
+        </section>
+      ) : null}
+
+      {d.decision ? (
+        <section aria-labelledby="decision-heading">
+          <h2 id="decision-heading">{t("deciding:decide.current")}</h2>
+          <p>
+            <strong>{t(`decision:kind.${d.decision.kind}`)}</strong>
+          </p>
+          {d.decision.kind === "assignment" ? (
+            <>
+              <p>{t("decision:assignment.amount", { amount: formatTiyn(d.decision.amountTiyn ?? 0) })}</p>
+              <p>{t("decision:assignment.period", { from: monthOf(d.decision.periodFrom), to: monthOf(d.decision.periodTo) })}</p>
+            </>
+          ) : (
+            <ul>
+              {d.decision.grounds.map((g) => (
+                <li key={g}>{t(`decision:ground.${g}.plain`)}</li>
+              ))}
+            </ul>
+          )}
+          {d.notice ? (
+            <p>
+              <Link to={`/notices/${d.notice.id}`}>{t("deciding:notice.pageTitle", { number: d.registrationNumber })}</Link>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="agencies-heading">
+        <h2 id="agencies-heading">{t("deciding:agencies.title")}</h2>
+        {d.requests.length ? (
+          <ul>
+            {d.requests.map((r) => (
+              <li key={r.id}>
+                {t("deciding:agencies.item", {
+                  agency: r.agency,
+                  date: formatDate(r.requestedOn),
+                  days: r.extendedDays,
+                  before: formatDate(r.dueBefore),
+                  after: formatDate(r.dueAfter),
+                })}{" "}
+                {r.notifiedAt ? (
+                  <span className="muted">{t("deciding:agencies.notified", { date: formatKzDateTime(r.notifiedAt) })}</span>
+                ) : (
+                  <>
+                    <strong className={r.notifyBy < d.today ? "tag tag-error" : "tag"}>{t("deciding:agencies.notNotified", { date: formatDate(r.notifyBy) })}</strong>
+                    {d.role === "specialist" ? (
+                      <Form method="post">
+                        <CsrfInput />
+                        <input type="hidden" name="requestId" value={r.id} />
+                        <button type="submit" name="intent" value="notify_applicant" className="button">
+                          {t("deciding:agencies.notify")}
+                        </button>
+                      </Form>
+                    ) : null}
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t("deciding:agencies.none")}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">{t("deciding:case.timeline")}</h2>
+        <ol className="timeline">
+          {d.timeline.map((e) => (
+            <li key={e.id}>
+              <strong>{t(`decision:action.${e.action}`)}</strong> <span className="muted">{formatKzDateTime(e.at)}</span>
+              <br />
+              {t(`decision:status.${e.from}.name`)} → {t(`decision:status.${e.to}.name`)}
+              <br />
+              <span className="muted">
+                {t("deciding:case.by", {
+                  who: e.actorKind === "staff" ? `${e.who} (${t(`staff:roles.${e.actorRole}`)})` : e.actorKind === "applicant" ? t("deciding:case.byApplicant") : t("deciding:case.bySystem"),
+                })}
+              </span>
+              {e.reason ? <p>{t("deciding:case.reason", { reason: e.reason })}</p> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
     </>
   );
 }

@@ -49,12 +49,12 @@ function build(): ServerBuild {
 
 const handler = createRequestHandler(build(), "production");
 
-/**
- * React 18.3.1's Fizz writer flushes its whole 2048-byte view when a multi-byte character does not fit
- * at its end, padding the page with NUL bytes (browsers drop them from text). Reported to the lead;
- * removed here so assertions read the text a browser shows.
- */
-const text = async (response: Response) => (await response.text()).replace(/\u0000/g, "");
+/** The page as sent. app/entry.server.tsx strips React 18.3.1's stray NUL padding; a NUL here is a regression. */
+const text = async (response: Response) => {
+  const body = await response.text();
+  if (body.includes("\u0000")) throw new Error("the rendered page contains NUL bytes");
+  return body;
+};
 
 /** A session cookie plus a CSRF cookie and the token to put in forms. */
 export async function withCsrf(sessionCookie: string | null) {

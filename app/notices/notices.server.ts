@@ -1,0 +1,144 @@
+/** Reading and verifying signed notices: the citizen's copy, the PDF, the signed file, and /verify. */
+import { getDb } from "../db.server";
+import { getUser, servesKato } from "../session.server";
+import { loadTrustMaterial } from "../signature/trust.server";
+import { verifySignature, type VerifyFailureReason } from "../signature/verify";
+import type { Notice } from "../../db/schema";
+import * as q from "../../db/queries/deciding";
+import { fixedT, normalizeCode, parseNoticePayload } from "./text";
+import { renderNoticePdf } from "./pdf.server";
+import type { Language } from "../../locales";
+
+const STAFF_ROLES = ["specialist", "commission", "head", "admin"];
+
+/**
+ * A signed notice the requester may read: its applicant, or staff of the district that decided it.
+ * Anyone else gets 404, as for a notice that does not exist.
+ */
+export async function requireNoticeAccess(request: Request, id: string | undefined): Promise<Notice> {
+  const user = await getUser(request);
+  const { db } = await getDb();
+  const found = user && id ? await q.findSignedNotice(db, id) : null;
+  const allowed =
+    !!found &&
+    (user?.kind === "citizen"
+      ? found.applicantIin === user.iin && found.notice.deliveredAt !== null
+      : user?.kind === "staff" && STAFF_ROLES.includes(user.staff.role) && !!found.katoCode && servesKato(user, found.katoCode));
+  if (!found || !allowed) {
+    if (!user) {
+      const url = new URL(request.url);
+      throw new Response(null, { status: 302, headers: { Location: `/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}` } });
+    }
+    throw new Response("Not found", { status: 404 });
+  }
+  return found.notice;
+}
+
+export function noticeText(notice: Notice, lng: Language) {
+  const [title, ...lines] = (lng === "kk" ? notice.textKk! : notice.textRu!).split("\n");
+  return { title, lines };
+}
+
+export async function noticePdf(notice: Notice, lng: Language) {
+  const t = fixedT(lng);
+  const { title, lines } = noticeText(notice, lng);
+  const signedAt = notice.signedAt!;
+  const stamp = `${signedAt.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  return renderNoticePdf({
+    lang: lng,
+    title,
+    lines,
+    footer: [t("deciding:notice.pdfSignature", { name: notice.signerName, date: stamp, serial: notice.signerSerial }), t("deciding:notice.pdfAttachment")],
+    registrationNumber: notice.registrationNumber,
+    verificationCode: notice.verificationCode,
+    jws: notice.signature!,
+    signedAt,
+  });
+}
+
+export type VerifyOutcome =
+  | { valid: true; registrationNumber: string; kind: "assignment" | "refusal"; signerName: string; signedAt: string; serial: string }
+  | { valid: false; reason: "not_found" | "unknown" | "tampered" | VerifyFailureReason };
+
+/**
+ * A stored notice is checked as of its signing time (a certificate that expired since does not make
+ * an old notice invalid), against the stored signer and payload.
+ */
+async function check(notice: Notice, jws: string): Promise<VerifyOutcome> {
+  const { trustAnchors, crls } = await loadTrustMaterial();
+  const result = await verifySignature({ jws, expectedIin: notice.signerIin!, expectedPayload: notice.payload!, trustAnchors, crls, now: notice.signedAt! });
+  if (!result.valid) return { valid: false, reason: result.reason };
+  const payload = parseNoticePayload(notice.payload!);
+  return {
+    valid: true,
+    registrationNumber: notice.registrationNumber,
+    kind: payload?.decision.kind ?? "refusal",
+    signerName: result.commonName,
+    signedAt: notice.signedAt!.toISOString(),
+    serial: result.serialNumber,
+  };
+}
+
+export const REGISTRATION_NUMBER = /^ASP\d{2}-\d{6}$/;
+
+export async function verifyByCode(registrationNumber: string, code: string): Promise<VerifyOutcome> {
+  const { db } = await getDb();
+  const notice = await q.findNoticeByCode(db, registrationNumber.toUpperCase(), normalizeCode(code));
+  if (!notice) return { valid: false, reason: "not_found" };
+  return check(notice, notice.signature!);
+}
+
+/**
+ * An uploaded file: the compact JWS as downloaded, or any JSON holding it under `signature`. The notice
+ * it claims to be is looked up by the id in its payload; a changed byte anywhere fails.
+ */
+export async function verifyFile(text: string): Promise<VerifyOutcome> {
+  let jws = text.trim();
+  if (jws.startsWith("{")) {
+    try {
+      const parsed = JSON.parse(jws) as { signature?: unknown };
+      jws = typeof parsed.signature === "string" ? parsed.signature.trim() : "";
+    } catch {
+      return { valid: false, reason: "malformed" };
+    }
+  }
+  const parts = jws.split(".");
+  if (parts.length !== 3) return { valid: false, reason: "malformed" };
+  let claimed: ReturnType<typeof parseNoticePayload> = null;
+  try {
+    claimed = parseNoticePayload(Buffer.from(parts[1], "base64url").toString("utf8"));
+  } catch {
+    return { valid: false, reason: "malformed" };
+  }
+  if (!claimed) return { valid: false, reason: "unknown" };
+  const { db } = await getDb();
+  const found = await q.findSignedNotice(db, claimed.noticeId);
+  if (!found) return { valid: false, reason: "unknown" };
+  const outcome = await check(found.notice, jws);
+  // A file whose signature does not cover its content has been changed after signing.
+  if (!outcome.valid && outcome.reason === "bad_signature") return { valid: false, reason: "tampered" };
+  return outcome;
+}
+
+/** The cabinet's list: notices of decisions and notifications of extended terms. */
+export async function cabinetNotices(applicantIin: string, lng: Language) {
+  const { db } = await getDb();
+  const t = fixedT(lng);
+  const [decisions, agencies] = await Promise.all([q.deliveredNoticesOf(db, applicantIin), q.agencyNotificationsOf(db, applicantIin)]);
+  return [
+    ...decisions.map((n) => ({
+      key: `n${n.id}`,
+      href: `/notices/${n.id}`,
+      title: t("deciding:cabinet.decision", { number: n.registrationNumber, kind: t(`decision:kind.${n.kind}`) }),
+      text: null as string | null,
+      at: n.deliveredAt!.toISOString(),
+    })),
+    ...agencies.map((r) => ({
+      key: `a${r.id}`,
+      href: null as string | null,
+      title: t("deciding:cabinet.agency", { number: r.registrationNumber }),
+      text: lng === "kk" ? r.kk : r.ru,
+      at: r.notifiedAt!.toISOString(),
+    })),
+  ].sort((a, b) => b.at.localeCompare(a.at));
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { formatCode, makeVerificationCode, normalizeCode, noticePayload, parseNoticePayload, renderNotice, type NoticeFacts } from "./text";
+
+const facts = (decision: NoticeFacts["decision"]): NoticeFacts => ({
+  noticeId: "3f2b8c1e-0000-4000-8000-000000000001",
+  registrationNumber: "ASP26-000042",
+  applicationDate: "2026-11-23",
+  decidedOn: "2026-12-01",
+  verificationCode: "ABCDE23456",
+  verifyUrl: "https://komek.example.kz/verify",
+  applicant: { iin: "861022340019", nameRu: "Тулегенов Ержан Кайратович", nameKk: "Төлегенов Ержан Қайратұлы" },
+  office: { code: "nura", nameRu: "Отдел занятости Нуринского района", nameKk: "Нұра ауданының жұмыспен қамту бөлімі" },
+  signer: { iin: "880211340018", nameRu: "Бекмуханов Нурлан Асанович", nameKk: "Бекмұханов Нұрлан Асанұлы" },
+  decision,
+  calculation: { perCapitaTiyn: 2_200_000, povertyLineTenge: 35_596, members: 1, amountTiyn: 1_359_600 },
+});
+
+describe("the notice of a decision", () => {
+  it("an assignment states the amount, the period and the calculation in both languages", () => {
+    const f = facts({ kind: "assignment", amountTiyn: 1_359_600, period: { from: "2026-11", to: "2026-12" } });
+    const ru = renderNotice(f, "ru");
+    const kk = renderNotice(f, "kk");
+    expect(ru.title).toBe("Назначение адресной социальной помощи");
+    expect(ru.lines).toContain("Размер помощи в месяц: 13\u00a0596,00 ₸");
+    expect(ru.lines).toContain("Период назначения: с 11.2026 по 12.2026");
+    expect(kk.title).toBe("Атаулы әлеуметтік көмек тағайындау");
+    expect(kk.lines.join("\n")).toContain("Өтініш беруші: Төлегенов Ержан Қайратұлы, ЖСН 861022340019");
+    expect(kk.lines.at(-1)).toBe("Тексеру коды: ABCDE-23456. № ASP26-000042 өтініш бойынша хабарламаның түпнұсқалығын тексеру: https://komek.example.kz/verify");
+  });
+
+  it.each([
+    ["not_low_income", "лицам (семьям), не являющимся малообеспеченными", null],
+    ["refused_employment_measures", "отказался от участия в мерах содействия занятости", "Повторно обратиться можно с 02.05.2027."],
+    ["social_contract_broken", "расторжения ранее заключенного социального контракта", "Повторно обратиться можно с 02.05.2027."],
+    ["false_information", "заведомо ложную информацию", "Повторно обратиться можно с 02.05.2027."],
+    ["commission_found_no_need", "согласно заключению участковой комиссии", null],
+  ] as const)("a refusal on %s cites its legal wording and says when to apply again", (ground, wording, reapply) => {
+    const f = facts({ kind: "refusal", grounds: [ground], groundEventDate: "2026-11-01" });
+    const text = renderNotice(f, "ru").lines.join("\n");
+    expect(text).toContain(wording);
+    expect(text).toContain(reapply ?? "Вы можете обратиться повторно, если положение семьи изменится.");
+    expect(text).toContain("обжаловать");
+    expect(renderNotice(f, "kk").lines.join("\n")).toMatch(/9-тармағының [1-5]\) тармақшасы/);
+  });
+
+  it("the signed payload holds both texts, is canonical, and parses back", () => {
+    const f = facts({ kind: "refusal", grounds: ["not_low_income"], groundEventDate: null });
+    const payload = noticePayload(f);
+    expect(payload).toBe(noticePayload(structuredClone(f)));
+    const parsed = parseNoticePayload(payload)!;
+    expect(parsed.text.ru.split("\n")[0]).toBe("Отказ в назначении адресной социальной помощи");
+    expect(parsed.text.kk.split("\n")[0]).toBe("Атаулы әлеуметтік көмек тағайындаудан бас тарту");
+    expect(parsed.noticeId).toBe(f.noticeId);
+    expect(parseNoticePayload('{"type":"something else"}')).toBeNull();
+    expect(parseNoticePayload("not json")).toBeNull();
+  });
+
+  it("verification codes avoid look-alike characters and are read back however they are typed", () => {
+    let i = 0;
+    const code = makeVerificationCode((n) => i++ % n);
+    expect(code).toMatch(/^[2-9A-HJ-KMNP-Z]{10}$/);
+    expect(normalizeCode(` ${formatCode(code).toLowerCase()} `)).toBe(code);
+  });
+});

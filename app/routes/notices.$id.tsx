@@ -1,0 +1,76 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireNoticeAccess, noticeText } from "~/notices/notices.server";
+import { getLanguage } from "~/i18n.server";
+import { formatKzDateTime } from "~/components/dates";
+import { formatCode } from "~/notices/text";
+import { isLanguage } from "../../locales";
+
+export const meta: MetaFunction = () => [{ title: "Komek" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const notice = await requireNoticeAccess(request, params.id);
+  const asked = new URL(request.url).searchParams.get("lang");
+  const lang = isLanguage(asked) ? asked : await getLanguage(request);
+  return {
+    id: notice.id,
+    lang,
+    registrationNumber: notice.registrationNumber,
+    text: noticeText(notice, lang),
+    signerName: notice.signerName,
+    signedAt: notice.signedAt!.toISOString(),
+    code: formatCode(notice.verificationCode),
+  };
+}
+
+export default function NoticePage() {
+  const d = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["deciding", "common"]);
+  return (
+    <>
+      <h1>{t("deciding:notice.pageTitle", { number: d.registrationNumber })}</h1>
+      <nav aria-label={t("deciding:notice.language")}>
+        <ul className="inline-list">
+          <li>
+            {d.lang === "ru" ? <strong aria-current="page">Русский</strong> : <Link to={`/notices/${d.id}?lang=ru`} lang="ru" hrefLang="ru">Русский</Link>}
+          </li>
+          <li>
+            {d.lang === "kk" ? <strong aria-current="page">Қазақша</strong> : <Link to={`/notices/${d.id}?lang=kk`} lang="kk" hrefLang="kk">Қазақша</Link>}
+          </li>
+        </ul>
+      </nav>
+      <article lang={d.lang} className="notice-text" aria-labelledby="notice-title">
+        <h2 id="notice-title">{d.text.title}</h2>
+        {d.text.lines.map((line, i) => (
+          <p key={i}>{line}</p>
+        ))}
+      </article>
+      <dl className="summary">
+        <dt>{t("deciding:notice.signedBy")}</dt>
+        <dd>{d.signerName}</dd>
+        <dt>{t("deciding:notice.signedAt")}</dt>
+        <dd>{formatKzDateTime(d.signedAt)}</dd>
+        <dt>{t("deciding:notice.code")}</dt>
+        <dd>
+          <code>{d.code}</code>
+        </dd>
+      </dl>
+      <ul>
+        <li>
+          <a href={`/notices/${d.id}/pdf?lang=${d.lang}`} download>
+            {t("deciding:notice.pdf")} ({d.lang === "kk" ? "Қазақша" : "Русский"})
+          </a>
+        </li>
+        <li>
+          <a href={`/notices/${d.id}/signed`} download>
+            {t("deciding:notice.signedFile")}
+          </a>
+        </li>
+        <li>
+          <Link to="/verify">{t("deciding:notice.verifyLink")}</Link>
+        </li>
+      </ul>
+    </>
+  );
+}

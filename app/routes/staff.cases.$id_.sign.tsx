@@ -1,0 +1,85 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireCaseAccess } from "~/staff/case.server";
+import { mayAct, noticeFacts, signAndDeliver, verifyUrl } from "~/staff/deciding.server";
+import { invalid, respond, type StepActionData } from "~/staff/respond.server";
+import { assertCsrf } from "~/csrf.server";
+import { getDb } from "~/db.server";
+import { CsrfInput, ErrorSummary } from "~/components/forms";
+import { SignForm } from "~/signature/SignForm";
+import { noticePayload, renderNotice } from "~/notices/text";
+
+export const meta: MetaFunction = () => [{ title: "Komek" }];
+
+/** Signed notices are a few kilobytes; anything bigger is not ours. */
+const MAX_FIELD = 256 * 1024;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, application } = await requireCaseAccess(request, params.id, ["head"]);
+  const ctx = { user, application, now: new Date() };
+  if (!(await mayAct(ctx, "sign_decision")).ok) throw redirect(`/staff/cases/${application.id}`);
+  const { db } = await getDb();
+  const built = await noticeFacts(db, ctx, verifyUrl(request));
+  if (!built) throw redirect(`/staff/cases/${application.id}`);
+  return {
+    id: application.id,
+    registrationNumber: application.registrationNumber,
+    signerIin: user.staff.iin,
+    payload: noticePayload(built.facts),
+    ru: renderNotice(built.facts, "ru"),
+    kk: renderNotice(built.facts, "kk"),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, application } = await requireCaseAccess(request, params.id, ["head"]);
+  const form = await request.formData();
+  await assertCsrf(request, form);
+  const payload = form.get("payload");
+  const signature = form.get("signature");
+  if (typeof payload !== "string" || typeof signature !== "string" || !signature || payload.length > MAX_FIELD || signature.length > MAX_FIELD) {
+    return invalid({ "sign-keyfile": "deciding:sign.signatureRequired" });
+  }
+  const outcome = await signAndDeliver({ user, application, now: new Date() }, { postedPayload: payload, jws: signature, verifyUrl: verifyUrl(request) });
+  if (!outcome.ok && "refusal" in outcome && outcome.refusal === "stale") return invalid({ form: "deciding:sign.stale" });
+  return respond(outcome, application.id);
+}
+
+export default function SignPage() {
+  const d = useLoaderData<typeof loader>();
+  const a = useActionData<typeof action>() as StepActionData | undefined;
+  const { t } = useTranslation(["deciding", "signature"]);
+  const e = a?.errors ?? {};
+  const text = (n: { title: string; lines: string[] }, lang: "ru" | "kk") => (
+    <section lang={lang} aria-labelledby={`notice-${lang}`} className="notice-text">
+      <h2 id={`notice-${lang}`}>{t(`deciding:sign.${lang}`)}</h2>
+      <h3>{n.title}</h3>
+      {n.lines.map((line, i) => (
+        <p key={i}>{line}</p>
+      ))}
+    </section>
+  );
+  return (
+    <>
+      <p>
+        <Link to={`/staff/cases/${d.id}`}>{t("deciding:case.title", { number: d.registrationNumber })}</Link>
+      </p>
+      <ErrorSummary errors={e} />
+      <h1>{t("deciding:sign.title")}</h1>
+      <p>{t("deciding:sign.intro")}</p>
+      {text(d.ru, "ru")}
+      {text(d.kk, "kk")}
+      <Form method="post" id="form">
+        <CsrfInput />
+        <input type="hidden" name="payload" value={d.payload} />
+        <details>
+          <summary>{t("deciding:sign.data")}</summary>
+          <pre className="signed-data">{d.payload}</pre>
+        </details>
+        <SignForm expectedIin={d.signerIin} serverError={e["sign-keyfile"]} />
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,110 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { REGISTRATION_NUMBER, verifyByCode, verifyFile, type VerifyOutcome } from "~/notices/notices.server";
+import { normalizeCode } from "~/notices/text";
+import { assertCsrf } from "~/csrf.server";
+import { CsrfInput, ErrorSummary, Field } from "~/components/forms";
+import { formatKzDateTime } from "~/components/dates";
+
+export const meta: MetaFunction = () => [{ title: "Komek" }];
+
+const MAX_FILE = 1024 * 1024;
+
+type Result = { outcome: VerifyOutcome | null; errors: Record<string, string>; number?: string; code?: string };
+
+/** By registration number and printed code: a GET form, so it works from a link and without JavaScript. */
+export async function loader({ request }: LoaderFunctionArgs): Promise<Result> {
+  const url = new URL(request.url);
+  const number = url.searchParams.get("number")?.trim().toUpperCase();
+  const code = url.searchParams.get("code")?.trim();
+  if (number === undefined && code === undefined) return { outcome: null, errors: {} };
+  const errors: Record<string, string> = {};
+  if (!number || !REGISTRATION_NUMBER.test(number)) errors.number = "deciding:verify.errors.number";
+  if (!code || normalizeCode(code).length !== 10) errors.code = "deciding:verify.errors.code";
+  if (Object.keys(errors).length) return { outcome: null, errors, number, code };
+  return { outcome: await verifyByCode(number!, code!), errors, number, code };
+}
+
+/** By the signed file (multipart upload). */
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  await assertCsrf(request, form);
+  const file = form.get("file");
+  if (!file || typeof file === "string" || file.size === 0) return data<Result>({ outcome: null, errors: { file: "deciding:verify.errors.file" } }, 400);
+  if (file.size > MAX_FILE) return data<Result>({ outcome: null, errors: { file: "deciding:verify.errors.fileTooLarge" } }, 400);
+  return { outcome: await verifyFile(await file.text()), errors: {} } satisfies Result;
+}
+
+export default function VerifyPage() {
+  const byCode = useLoaderData<typeof loader>();
+  const byFile = useActionData<typeof action>() as Result | undefined;
+  const { t } = useTranslation(["deciding", "decision", "common"]);
+  const shown = byFile ?? byCode;
+  const errors = { ...byCode.errors, ...(byFile?.errors ?? {}) };
+  const o = shown.outcome;
+  return (
+    <>
+      <ErrorSummary errors={errors} order={["number", "code", "file"]} />
+      <h1>{t("deciding:verify.title")}</h1>
+      <p>{t("deciding:verify.intro")}</p>
+      {o ? (
+        <section aria-labelledby="verify-result" className={o.valid ? "panel panel-success" : "panel panel-error"} role="status">
+          <h2 id="verify-result">{o.valid ? t("deciding:verify.valid") : t("deciding:verify.invalid")}</h2>
+          {o.valid ? (
+            <>
+              <p>{t("deciding:verify.validLead")}</p>
+              <dl className="summary">
+                <dt>{t("deciding:verify.number")}</dt>
+                <dd>{o.registrationNumber}</dd>
+                <dt>{t("deciding:verify.decision")}</dt>
+                <dd>{t(`decision:kind.${o.kind}`)}</dd>
+                <dt>{t("deciding:verify.signer")}</dt>
+                <dd>{o.signerName}</dd>
+                <dt>{t("deciding:verify.signedAt")}</dt>
+                <dd>{formatKzDateTime(o.signedAt)}</dd>
+                <dt>{t("deciding:verify.certificate")}</dt>
+                <dd>
+                  <code>{o.serial}</code>
+                </dd>
+              </dl>
+            </>
+          ) : (
+            <p>{o.reason === "not_found" ? t("deciding:verify.notFound") : t(`deciding:verify.reasons.${o.reason}`)}</p>
+          )}
+        </section>
+      ) : null}
+
+      <h2>{t("deciding:verify.byCode")}</h2>
+      <Form method="get" noValidate>
+        <Field name="number" label={t("deciding:verify.number")} hint={t("deciding:verify.numberHint")} error={byCode.errors.number} defaultValue={byCode.number ?? ""} spellCheck={false} />
+        <Field name="code" label={t("deciding:verify.code")} hint={t("deciding:verify.codeHint")} error={byCode.errors.code} defaultValue={byCode.code ?? ""} spellCheck={false} />
+        <button type="submit" className="button">
+          {t("deciding:verify.check")}
+        </button>
+      </Form>
+
+      <h2>{t("deciding:verify.byFile")}</h2>
+      <Form method="post" encType="multipart/form-data" noValidate>
+        <CsrfInput />
+        <div className={`field${byFile?.errors.file ? " field-error" : ""}`}>
+          <label htmlFor="file">{t("deciding:verify.file")}</label>
+          <span className="hint" id="file-hint">
+            {t("deciding:verify.fileHint")}
+          </span>
+          {byFile?.errors.file ? (
+            <span className="error-message" id="file-error">
+              <span className="visually-hidden">{t("common:errors.prefix")} </span>
+              {t(byFile.errors.file)}
+            </span>
+          ) : null}
+          <input type="file" id="file" name="file" accept=".jws,.json,.txt,application/jose" aria-describedby={`file-hint${byFile?.errors.file ? " file-error" : ""}`} />
+        </div>
+        <button type="submit" className="button">
+          {t("deciding:verify.checkFile")}
+        </button>
+      </Form>
+    </>
+  );
+}

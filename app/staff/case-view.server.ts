@@ -1,0 +1,105 @@
+/** Everything the staff case page shows, read once, as plain data for the loader. */
+import { getDb } from "../db.server";
+import { gatewayIn } from "../gateway.server";
+import type { StaffUser } from "../session.server";
+import type { Application } from "../../db/schema";
+import type { Language } from "../../locales";
+import * as q from "../../db/queries/deciding";
+import { availableActions, isFinal, TRANSITIONS, type WorkflowAction, type WorkflowState } from "../domain/workflow";
+import { kzDate } from "../domain/kz-time";
+import { workingDaysLeft } from "./journal.server";
+
+const fullName = (p: { lastNameRu: string; firstNameRu: string; patronymicRu: string | null; lastNameKk: string; firstNameKk: string; patronymicKk: string | null }, lng: Language) =>
+  lng === "kk" ? [p.lastNameKk, p.firstNameKk, p.patronymicKk].filter(Boolean).join(" ") : [p.lastNameRu, p.firstNameRu, p.patronymicRu].filter(Boolean).join(" ");
+
+export async function caseView(user: StaffUser, application: Application, lng: Language, now: Date) {
+  const { db } = await getDb();
+  const gateway = gatewayIn(db);
+  const [members, transitions, survey, assignment, calculation, decision, signed, requests] = await Promise.all([
+    q.membersOf(db, application.id),
+    q.transitionsOf(db, application.id),
+    q.surveyActOf(db, application.id),
+    q.currentAssignment(db, application.id),
+    q.latestCalculation(db, application.id),
+    q.latestDecision(db, application.id),
+    q.signedNoticeOf(db, application.id),
+    q.otherAgencyRequestsOf(db, application.id),
+  ]);
+  const people = await Promise.all(members.map((m) => gateway.getPerson(m.iin)));
+  const applicantPerson = people[members.findIndex((m) => m.iin === application.applicantIin)] ?? (await gateway.getPerson(application.applicantIin));
+  const status = application.status as WorkflowState;
+  const role = user.staff.role;
+  const isAssignee = assignment?.specialistId === user.staff.id;
+  const actions = availableActions(status, role).filter((a) => !TRANSITIONS.find((t) => t.action === a && t.from.includes(status))?.assigneeOnly || isAssignee);
+  const waitingFor = [...new Set(TRANSITIONS.filter((t) => t.from.includes(status) && t.action !== "request_other_agencies").flatMap((t) => t.roles))];
+  const today = kzDate(now);
+  const name = (row: { nameRu: string | null; nameKk: string | null } | null) => (row ? (lng === "kk" ? row.nameKk : row.nameRu) : null);
+  return {
+    id: application.id,
+    registrationNumber: application.registrationNumber,
+    status,
+    final: isFinal(status),
+    channel: application.channel,
+    applicationDate: application.applicationDate,
+    dueDate: application.dueDate,
+    daysLeft: status === "notice_delivered" ? null : workingDaysLeft(today, application.dueDate),
+    katoCode: application.katoCode,
+    today,
+    applicant: { iin: application.applicantIin, name: applicantPerson ? fullName(applicantPerson, lng) : application.applicantIin },
+    members: members.map((m, i) => ({ iin: m.iin, relation: m.relation, name: people[i] ? fullName(people[i]!, lng) : m.iin })),
+    actions: actions as WorkflowAction[],
+    waitingFor,
+    assignee: assignment ? { id: assignment.specialistId, name: lng === "kk" ? assignment.nameKk : assignment.nameRu } : null,
+    survey: survey
+      ? {
+          surveyedOn: survey.surveyedOn,
+          membersPresent: survey.membersPresent,
+          livingConditions: survey.livingConditions,
+          propertySeen: survey.propertySeen,
+          conclusion: survey.conclusion,
+          notes: survey.notes,
+          recordedAt: survey.recordedAt.toISOString(),
+        }
+      : null,
+    calculation: calculation
+      ? {
+          quarterFrom: calculation.quarterFrom,
+          quarterTo: calculation.quarterTo,
+          totalTenge: calculation.totalTenge,
+          members: calculation.members.length,
+          perCapitaTiyn: calculation.perCapitaTiyn,
+          povertyLineTenge: calculation.povertyLineTenge,
+          povertyYear: calculation.povertyYear,
+          amountTiyn: calculation.amountTiyn,
+          lowIncome: calculation.lowIncome,
+          computedAt: calculation.computedAt.toISOString(),
+        }
+      : null,
+    decision: decision
+      ? { kind: decision.kind, amountTiyn: decision.amountTiyn, periodFrom: decision.periodFrom, periodTo: decision.periodTo, grounds: decision.grounds }
+      : null,
+    notice: signed ? { id: signed.id, signedAt: signed.signedAt!.toISOString(), signerName: signed.signerName, code: signed.verificationCode } : null,
+    requests: requests.map((r) => ({
+      id: r.id,
+      agency: r.agency,
+      requestedOn: r.requestedOn,
+      extendedDays: r.extendedDays,
+      dueBefore: r.dueBefore,
+      dueAfter: r.dueAfter,
+      notifyBy: r.notifyBy,
+      notifiedAt: r.notifiedAt?.toISOString() ?? null,
+    })),
+    extendedDays: requests.reduce((s, r) => s + r.extendedDays, 0),
+    timeline: transitions.map((t) => ({
+      id: t.id,
+      at: t.at.toISOString(),
+      action: t.action,
+      from: t.from,
+      to: t.to,
+      actorKind: t.actorKind,
+      actorRole: t.actorRole,
+      who: t.actorKind === "staff" ? name(t) ?? t.actorLabel : null,
+      reason: t.reason,
+    })),
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * TEST AND DEMO DATA ONLY — reached from the integration tests and from POST /dev/fixtures/deciding,
+ * which answers 404 unless demo mode is on (app/routes/dev.fixtures.deciding.ts).
+ *
+ * Registers an ASP application for a person the portal's way (registerApplication, the household as
+ * family, the settlement of the current registration), so the staff steps have a case to work on.
+ */
+import type { Tx } from "../db.server";
+import { registryGateway } from "../../db/queries/registry";
+import { registerApplication } from "../../db/queries/applications";
+import { ensureCitizenAccount } from "../../db/queries/accounts";
+import type { Db } from "../../db/client";
+import { kzDate } from "../domain/kz-time";
+import { dueDate, isWorkingDay, kzCalendar, nextWorkingDay } from "../domain/workdays";
+
+export async function registerDemoCase(db: Db, applicantIin: string, now = new Date()) {
+  const gateway = registryGateway(db as Tx);
+  const household = await gateway.getHouseholdMembers(applicantIin);
+  if (!household.length) throw new Error(`no household for ${applicantIin}`);
+  const registrations = await gateway.getRegistrations([applicantIin]);
+  const current = registrations.find((r) => r.validTo === null) ?? registrations[0];
+  const others = household.filter((p) => p.iin !== applicantIin);
+  const relation = (role: string | null) => (role === "spouse" ? "spouse" : role === "child" ? "child" : role === "parent" ? "parent" : "other");
+  const today = kzDate(now);
+  const applicationDate = isWorkingDay(today, kzCalendar) ? today : nextWorkingDay(today, kzCalendar);
+  await ensureCitizenAccount(db, applicantIin);
+  const registered = await registerApplication(db, {
+    applicantIin,
+    channel: "portal",
+    members: [{ iin: applicantIin, relation: "applicant" }, ...others.map((p) => ({ iin: p.iin, relation: relation(p.householdRole) }))],
+    katoCode: current.settlementKato,
+    applicationDate,
+    dueDate: dueDate(applicationDate, "portal", kzCalendar),
+    registeredBy: "system",
+    now,
+  });
+  if (!registered.ok) throw new Error(`cannot register a case for ${applicantIin}: ${registered.reason}`);
+  return { applicationId: registered.applicationId, registrationNumber: registered.registrationNumber, members: [applicantIin, ...others.map((p) => p.iin)] };
+}
