@@ -74,7 +74,8 @@ const PACKAGE_FORMING: readonly WorkflowState[] = [
 /** Every allowed transition. A self-transition (from includes to) changes data, not the stage. */
 export const TRANSITIONS: readonly Transition[] = [
   // Clause 7-1 checks: the system for portal and proactive, a Centre specialist for paper.
-  { action: "register", from: ["draft"], to: "registered", roles: ["system", "specialist"] },
+  // A corrected submission goes straight from rejected_at_check to registered, with a new signature.
+  { action: "register", from: ["draft", "rejected_at_check"], to: "registered", roles: ["system", "specialist"] },
   { action: "reject_at_check", from: ["draft"], to: "rejected_at_check", roles: ["system", "specialist"] },
   // The citizen fixes what the check found and submits again from the same form.
   { action: "revise", from: ["rejected_at_check"], to: "draft", roles: ["applicant"] },

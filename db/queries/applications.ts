@@ -67,22 +67,22 @@ export async function registerApplication(db: Db, input: RegistrationInput): Pro
         updatedAt: input.now,
       };
       let applicationId = input.applicationId;
-      if (applicationId) {
-        const updated = await tx
-          .update(applications)
-          .set({ ...registered, ...(input.draft !== undefined ? { draft: input.draft } : {}) })
-          .where(and(eq(applications.id, applicationId), inArray(applications.status, ["draft", "rejected_at_check"])))
-          .returning({ id: applications.id });
-        if (updated.length !== 1) throw new Error(`application ${applicationId} is not open for registration`);
-      } else {
-        // Channels without a draft (proactive) are registered directly: the citizen's own portal
-        // draft, if any, stays as it is.
+      if (!applicationId) {
+        // Channels without a draft (proactive) get one here, so that every registration is the same
+        // audited draft → registered change. It cannot collide with the citizen's own portal draft:
+        // the one-draft rule is per portal channel.
         const [row] = await tx
           .insert(applications)
-          .values({ applicantIin: input.applicantIin, draft: input.draft ?? {}, createdAt: input.now, ...registered })
+          .values({ applicantIin: input.applicantIin, channel: input.channel, status: "draft", draft: input.draft ?? {}, createdAt: input.now, updatedAt: input.now })
           .returning({ id: applications.id });
         applicationId = row.id;
       }
+      const updated = await tx
+        .update(applications)
+        .set({ ...registered, ...(input.draft !== undefined ? { draft: input.draft } : {}) })
+        .where(and(eq(applications.id, applicationId), inArray(applications.status, ["draft", "rejected_at_check"])))
+        .returning({ id: applications.id });
+      if (updated.length !== 1) throw new Error(`application ${applicationId} is not open for registration`);
       const claimed = await tx
         .insert(activeCaseMembers)
         // In IIN order, so two transactions claiming overlapping families lock rows in the same order
@@ -150,7 +150,7 @@ export async function getOrCreateDraft(db: Tx, applicantIin: string, now: Date) 
   const [open] = await db
     .select()
     .from(applications)
-    .where(and(eq(applications.applicantIin, applicantIin), inArray(applications.status, ["draft", "rejected_at_check"])))
+    .where(and(eq(applications.applicantIin, applicantIin), eq(applications.channel, "portal"), inArray(applications.status, ["draft", "rejected_at_check"])))
     .orderBy(desc(applications.updatedAt))
     .limit(1);
   if (open) return open;
@@ -160,7 +160,10 @@ export async function getOrCreateDraft(db: Tx, applicantIin: string, now: Date) 
     .onConflictDoNothing()
     .returning();
   if (created) return created;
-  const [again] = await db.select().from(applications).where(and(eq(applications.applicantIin, applicantIin), eq(applications.status, "draft")));
+  const [again] = await db
+    .select()
+    .from(applications)
+    .where(and(eq(applications.applicantIin, applicantIin), eq(applications.channel, "portal"), eq(applications.status, "draft")));
   return again;
 }
 

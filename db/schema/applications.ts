@@ -50,8 +50,8 @@ export const applications = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    // One open draft per service per citizen.
-    uniqueIndex("applications_one_draft_uq").on(t.applicantIin, t.service).where(sql`${t.status} = 'draft'`),
+    // One open portal draft per service per citizen (other channels register at once).
+    uniqueIndex("applications_one_draft_uq").on(t.applicantIin, t.service).where(sql`${t.status} = 'draft' AND ${t.channel} = 'portal'`),
     uniqueIndex("applications_registration_number_uq").on(t.registrationNumber),
     index("applications_applicant_idx").on(t.applicantIin),
     index("applications_status_due_idx").on(t.status, t.dueDate),

@@ -1,0 +1,2 @@
+DROP INDEX "applications_one_draft_uq";--> statement-breakpoint
+CREATE UNIQUE INDEX "applications_one_draft_uq" ON "applications" USING btree ("applicant_iin","service") WHERE "applications"."status" = 'draft' AND "applications"."channel" = 'portal';
