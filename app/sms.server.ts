@@ -8,7 +8,7 @@ import { smsConfig } from "../sms/config";
 import { handleInboundWebhook, handleStatusWebhook, signedWebhookRequest, type WebhookContext } from "../sms/inbound.server";
 import { applyInboundReply } from "../sms/offers.server";
 import { runProactiveScan } from "../sms/scan";
-import { conversation, conversationPhones, messagesOfOffer } from "../db/queries/sms";
+import { conversation, conversationPhones, messagesOfCitizen, messagesOfOffer } from "../db/queries/sms";
 import { latestOfferOfCitizen } from "../db/queries/offers";
 import { OPEN_OFFER_STAGES } from "../db/schema";
 
@@ -94,4 +94,20 @@ export async function answerCabinetOffer(iin: string, text: string, formId: stri
   const offer = await latestOfferOfCitizen(db, iin);
   if (!offer) return null;
   return applyInboundReply(db, { sid: `cabinet:${formId}`, from: offer.phone, body: text, at: now });
+}
+
+/**
+ * The citizen's SMS history for the cabinet. One-time codes are shown without the code: a code that
+ * could be read in the cabinet would no longer prove the phone is in the citizen's hands.
+ */
+export async function citizenSmsHistory(iin: string, phone: string | null) {
+  const { db } = await getDb();
+  const rows = await messagesOfCitizen(db, iin, phone);
+  return rows.map((m) => ({
+    id: m.id,
+    direction: m.direction,
+    body: m.purpose === "otp" ? m.body.replace(/\d{4,8}/g, "••••••") : m.body,
+    status: m.status,
+    at: m.createdAt.toISOString(),
+  }));
 }

@@ -11,6 +11,7 @@ import { listApplicationsOf } from "../../db/queries/applications";
 import { CsrfInput } from "~/components/forms";
 import { formatDate, formatKzDateTime } from "~/components/dates";
 import { cabinetNotices } from "~/notices/notices.server";
+import { cabinetOffer, citizenSmsHistory } from "~/sms.server";
 
 export const meta: MetaFunction = () => [{ title: "Komek" }];
 
@@ -24,9 +25,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     gateway.getMobileNumber(user.iin),
     listApplicationsOf(db, user.iin),
   ]);
-  const notices = await cabinetNotices(user.iin, lng);
+  const [notices, sms, offer] = await Promise.all([
+    cabinetNotices(user.iin, lng),
+    citizenSmsHistory(user.iin, mobile?.phone ?? null),
+    cabinetOffer(user.iin),
+  ]);
   return {
     notices,
+    sms,
+    openOffer: offer?.open ? { stage: offer.stage, expiresAt: offer.expiresAt } : null,
     name: person ? personName(person, lng) : user.iin,
     phone: mobile ? maskPhone(mobile.phone) : null,
     hasOpenDraft: applications.some((a) => a.status === "draft" || a.status === "rejected_at_check"),
@@ -47,6 +54,15 @@ export default function Cabinet() {
     <>
       <h1>{t("cabinet:title")}</h1>
       <p className="lead">{t("cabinet:greeting", { name: d.name })}</p>
+
+      {d.openOffer ? (
+        <div className="notice" role="status">
+          <p>{t("cabinet:offer.text", { until: formatKzDateTime(d.openOffer.expiresAt) })}</p>
+          <p>
+            <Link to="/cabinet/offer">{t("cabinet:offer.link")}</Link>
+          </p>
+        </div>
+      ) : null}
 
       <section aria-labelledby="applications-heading">
         <h2 id="applications-heading">{t("cabinet:applications.heading")}</h2>
@@ -103,6 +119,25 @@ export default function Cabinet() {
           </ul>
         ) : (
           <p>{t("cabinet:notices.none")}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="sms-heading">
+        <h2 id="sms-heading">{t("cabinet:sms.heading")}</h2>
+        {d.sms.length ? (
+          <ol className="sms-history">
+            {d.sms.map((m) => (
+              <li key={m.id} data-direction={m.direction}>
+                <span className="muted">
+                  {m.direction === "in" ? t("cabinet:sms.in") : t("cabinet:sms.out")} · {formatKzDateTime(m.at)}
+                </span>
+                <br />
+                {m.body}
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p>{t("cabinet:sms.none")}</p>
         )}
       </section>
 

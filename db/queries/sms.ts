@@ -1,5 +1,5 @@
 /** Verbs over the SMS outbox, the inbound log and opt-outs. Each takes a Db or Tx: the caller owns the transaction. */
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Tx } from "../client";
 import { smsMessages, smsOptOuts, type SmsMessage, type SmsPurpose, type SmsStatus } from "../schema";
 
@@ -247,4 +247,15 @@ export async function conversation(db: Tx, phone: string, limit = 200) {
 
 export async function messagesOfOffer(db: Tx, offerId: number) {
   return db.select().from(smsMessages).where(eq(smsMessages.offerId, offerId)).orderBy(asc(smsMessages.id));
+}
+
+/** A citizen's SMS: those sent to them by IIN, and the conversation of their current number. */
+export async function messagesOfCitizen(db: Tx, iin: string, phone: string | null, limit = 50) {
+  const rows = await db
+    .select({ id: smsMessages.id, direction: smsMessages.direction, purpose: smsMessages.purpose, body: smsMessages.body, status: smsMessages.status, createdAt: smsMessages.createdAt })
+    .from(smsMessages)
+    .where(phone ? or(eq(smsMessages.iin, iin), eq(smsMessages.phone, phone)) : eq(smsMessages.iin, iin))
+    .orderBy(desc(smsMessages.id))
+    .limit(limit);
+  return rows;
 }
