@@ -28,8 +28,17 @@ const schema = z.object({
 export type Env = z.infer<typeof schema>;
 
 let cached: Env | undefined;
+const DEVELOPMENT_SECRET = "komek-development-session-secret";
+
 export function env(): Env {
-  cached ??= schema.parse(process.env);
+  if (!cached) {
+    const parsed = schema.parse(process.env);
+    // A real deployment must not run on the secret that is written in this repository.
+    if (parsed.NODE_ENV === "production" && parsed.KOMEK_DEMO !== "1" && parsed.SESSION_SECRET === DEVELOPMENT_SECRET) {
+      throw new Error("SESSION_SECRET must be set in production (or KOMEK_DEMO=1 for a demo deployment)");
+    }
+    cached = parsed;
+  }
   return cached;
 }
 
