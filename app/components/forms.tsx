@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -48,6 +48,37 @@ export function errorKey(key: string, params?: Record<string, unknown>) {
   return params ? `${key}|${JSON.stringify(params)}` : key;
 }
 
+const describedBy = (id: string, hint?: string, error?: string) =>
+  [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+
+/** The error under a label, with the visually hidden "Error:" prefix screen readers announce. */
+function ErrorText({ id, error }: { id: string; error?: string }) {
+  const { t } = useTranslation("common");
+  if (!error) return null;
+  return (
+    <span className="error-message" id={`${id}-error`}>
+      <span className="visually-hidden">{t("errors.prefix")} </span>
+      {translateError(t, error)}
+    </span>
+  );
+}
+
+/** Label, hint and error around one control (GOV.UK pattern). */
+function FieldFrame({ name, label, hint, error, children }: { name: string; label: string; hint?: string; error?: string; children: ReactNode }) {
+  return (
+    <div className={`field${error ? " field-error" : ""}`}>
+      <label htmlFor={name}>{label}</label>
+      {hint ? (
+        <span className="hint" id={`${name}-hint`}>
+          {hint}
+        </span>
+      ) : null}
+      <ErrorText id={name} error={error} />
+      {children}
+    </div>
+  );
+}
+
 type FieldProps = {
   name: string;
   label: string;
@@ -64,23 +95,105 @@ type FieldProps = {
 
 /** A labelled input with its hint and error tied to it by aria-describedby. */
 export function Field({ name, label, hint, error, type = "text", ...rest }: FieldProps) {
-  const { t } = useTranslation("common");
-  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <FieldFrame name={name} label={label} hint={hint} error={error}>
+      <input id={name} name={name} type={type} aria-invalid={error ? true : undefined} aria-describedby={describedBy(name, hint, error)} {...rest} />
+    </FieldFrame>
+  );
+}
+
+export function TextArea({ name, label, hint, error, defaultValue, rows = 4 }: { name: string; label: string; hint?: string; error?: string; defaultValue?: string; rows?: number }) {
+  return (
+    <FieldFrame name={name} label={label} hint={hint} error={error}>
+      <textarea id={name} name={name} rows={rows} defaultValue={defaultValue} aria-invalid={error ? true : undefined} aria-describedby={describedBy(name, hint, error)} />
+    </FieldFrame>
+  );
+}
+
+export function Select({
+  name,
+  label,
+  hint,
+  error,
+  options,
+  defaultValue,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  options: { value: string; label: string }[];
+  defaultValue?: string;
+}) {
+  return (
+    <FieldFrame name={name} label={label} hint={hint} error={error}>
+      <select id={name} name={name} defaultValue={defaultValue} aria-invalid={error ? true : undefined} aria-describedby={describedBy(name, hint, error)}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}
+
+/** Radios or checkboxes in a fieldset; the first option carries the field's id so the summary link lands on it. */
+export function Choices({
+  name,
+  legend,
+  hint,
+  error,
+  type = "radio",
+  options,
+  checked = [],
+}: {
+  name: string;
+  legend: string;
+  hint?: string;
+  error?: string;
+  type?: "radio" | "checkbox";
+  options: { value: string; label: ReactNode; hint?: string }[];
+  checked?: string[];
+}) {
   return (
     <div className={`field${error ? " field-error" : ""}`}>
-      <label htmlFor={name}>{label}</label>
-      {hint ? (
-        <span className="hint" id={`${name}-hint`}>
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span className="error-message" id={`${name}-error`}>
-          <span className="visually-hidden">{t("errors.prefix")} </span>
-          {translateError(t, error)}
-        </span>
-      ) : null}
-      <input id={name} name={name} type={type} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...rest} />
+      <fieldset aria-describedby={describedBy(name, hint, error)}>
+        <legend>{legend}</legend>
+        {hint ? (
+          <span className="hint" id={`${name}-hint`}>
+            {hint}
+          </span>
+        ) : null}
+        <ErrorText id={name} error={error} />
+        {options.map((o, i) => {
+          const id = i === 0 ? name : `${name}-${o.value}`;
+          return (
+            <div className="choice" key={o.value}>
+              <input type={type} id={id} name={name} value={o.value} defaultChecked={checked.includes(o.value)} aria-describedby={o.hint ? `${id}-item-hint` : undefined} />
+              <label htmlFor={id}>{o.label}</label>
+              {o.hint ? (
+                <span className="hint" id={`${id}-item-hint`}>
+                  {o.hint}
+                </span>
+              ) : null}
+            </div>
+          );
+        })}
+      </fieldset>
+    </div>
+  );
+}
+
+/** One "I confirm …" checkbox posting `name=yes`, with its error. */
+export function ConfirmCheckbox({ name, label, error, defaultChecked }: { name: string; label: string; error?: string; defaultChecked?: boolean }) {
+  return (
+    <div className={`field${error ? " field-error" : ""}`}>
+      <ErrorText id={name} error={error} />
+      <div className="checkbox">
+        <input type="checkbox" id={name} name={name} value="yes" defaultChecked={defaultChecked} aria-invalid={error ? true : undefined} aria-describedby={describedBy(name, undefined, error)} />
+        <label htmlFor={name}>{label}</label>
+      </div>
     </div>
   );
 }

@@ -10,7 +10,7 @@ import { getDb } from "~/db.server";
 import { getLanguage } from "~/i18n.server";
 import { assertCsrf } from "~/csrf.server";
 import { ApplicationSteps, StepHeading } from "~/components/ApplicationSteps";
-import { CsrfInput, ErrorSummary, translateError, type FieldErrors } from "~/components/forms";
+import { ConfirmCheckbox, CsrfInput, ErrorSummary, type FieldErrors } from "~/components/forms";
 import { STEPS, stepDone } from "~/domain/application-draft";
 import { formatTiyn } from "~/domain/income";
 import { parametersFor } from "../../db/queries/parameters";
@@ -111,15 +111,7 @@ export default function IncomesStep() {
       <p className="notice">{t("incomes.wrong")}</p>
       <Form method="post" noValidate>
         <CsrfInput />
-        <div className={`checkbox${errors?.confirm ? " field-error" : ""}`}>
-          <input type="checkbox" id="confirm" name="confirm" value="yes" defaultChecked={d.confirmed} aria-describedby={errors?.confirm ? "confirm-error" : undefined} />
-          <label htmlFor="confirm">{t("incomes.confirm")}</label>
-        </div>
-        {errors?.confirm ? (
-          <p className="error-message" id="confirm-error">
-            {translateError(t, errors.confirm)}
-          </p>
-        ) : null}
+        <ConfirmCheckbox name="confirm" label={t("incomes.confirm")} error={errors?.confirm} defaultChecked={d.confirmed} />
         <button type="submit" className="button">
           {t("saveAndContinue")}
         </button>

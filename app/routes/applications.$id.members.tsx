@@ -9,7 +9,7 @@ import { getGateway } from "~/gateway.server";
 import { getLanguage } from "~/i18n.server";
 import { assertCsrf } from "~/csrf.server";
 import { ApplicationSteps, StepHeading } from "~/components/ApplicationSteps";
-import { CsrfInput, ErrorSummary, Field, errorKey, translateError, type FieldErrors } from "~/components/forms";
+import { ConfirmCheckbox, CsrfInput, ErrorSummary, Field, Select, errorKey, type FieldErrors } from "~/components/forms";
 import { MAX_MEMBERS, RELATIONS, STEPS, stepDone } from "~/domain/application-draft";
 import { iinField, fieldErrors } from "~/schemas/common";
 
@@ -121,22 +121,13 @@ export default function MembersStep() {
         <CsrfInput />
         <input type="hidden" name="intent" value="add" />
         <Field name="iin" label={t("members.addIin")} error={errors?.iin} defaultValue={actionData?.values?.iin} inputMode="numeric" maxLength={20} spellCheck={false} />
-        <div className={`field${errors?.relation ? " field-error" : ""}`}>
-          <label htmlFor="relation">{t("members.addRelation")}</label>
-          {errors?.relation ? (
-            <span className="error-message" id="relation-error">
-              {translateError(t, errors.relation)}
-            </span>
-          ) : null}
-          <select id="relation" name="relation" defaultValue={actionData?.values?.relation ?? ""} aria-describedby={errors?.relation ? "relation-error" : undefined}>
-            <option value="" />
-            {RELATIONS.map((r) => (
-              <option key={r} value={r}>
-                {t(`members.relations.${r}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select
+          name="relation"
+          label={t("members.addRelation")}
+          error={errors?.relation}
+          defaultValue={actionData?.values?.relation ?? ""}
+          options={[{ value: "", label: "" }, ...RELATIONS.map((r) => ({ value: r, label: t(`members.relations.${r}`) }))]}
+        />
         <button type="submit" className="button button-secondary">
           {t("members.add")}
         </button>
@@ -145,15 +136,7 @@ export default function MembersStep() {
       <Form method="post" noValidate>
         <CsrfInput />
         <input type="hidden" name="intent" value="confirm" />
-        <div className={`checkbox${errors?.confirm ? " field-error" : ""}`}>
-          <input type="checkbox" id="confirm" name="confirm" value="yes" defaultChecked={confirmed} aria-describedby={errors?.confirm ? "confirm-error" : undefined} />
-          <label htmlFor="confirm">{t("members.confirm")}</label>
-        </div>
-        {errors?.confirm ? (
-          <p className="error-message" id="confirm-error">
-            {translateError(t, errors.confirm)}
-          </p>
-        ) : null}
+        <ConfirmCheckbox name="confirm" label={t("members.confirm")} error={errors?.confirm} defaultChecked={confirmed} />
         <button type="submit" className="button">
           {t("saveAndContinue")}
         </button>

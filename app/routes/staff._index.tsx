@@ -5,9 +5,8 @@ import { requireStaff } from "~/session.server";
 import { getLanguage } from "~/i18n.server";
 import { journal } from "~/staff/journal.server";
 import { CHANNELS, JOURNAL_ROLES, JOURNAL_STATUSES } from "~/staff/journal";
-import { ErrorSummary, Field } from "~/components/forms";
+import { ErrorSummary, Field, Select } from "~/components/forms";
 import { formatDate } from "~/components/dates";
-import { Select } from "~/staff/fields";
 
 export const meta: MetaFunction = () => [{ title: "Komek" }];
 

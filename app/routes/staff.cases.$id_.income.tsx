@@ -9,9 +9,8 @@ import { assertCsrf } from "~/csrf.server";
 import { getDb } from "~/db.server";
 import { getLanguage } from "~/i18n.server";
 import { gatewayIn } from "~/gateway.server";
-import { CsrfInput, ErrorSummary, Field } from "~/components/forms";
+import { CsrfInput, ErrorSummary, Field, Choices, Select, TextArea } from "~/components/forms";
 import { formatDate, formatKzDateTime } from "~/components/dates";
-import { Choices, Select, TextArea } from "~/staff/fields";
 import { perCapitaIncome, formatTiyn } from "~/domain/income";
 
 export const meta: MetaFunction = () => [{ title: "Komek" }];

@@ -6,8 +6,7 @@ import { requireCaseAccess } from "~/staff/case.server";
 import { mayAct, recordSurvey } from "~/staff/deciding.server";
 import { formValues, invalid, respond, type StepActionData } from "~/staff/respond.server";
 import { assertCsrf } from "~/csrf.server";
-import { CsrfInput, ErrorSummary, Field } from "~/components/forms";
-import { Choices, TextArea } from "~/staff/fields";
+import { CsrfInput, ErrorSummary, Field, Choices, TextArea } from "~/components/forms";
 import { kzDate, isIsoDate } from "~/domain/kz-time";
 
 export const meta: MetaFunction = () => [{ title: "Komek" }];
