@@ -55,8 +55,8 @@ const commands: Record<string, Command> = {
     run: async (args) => (await import("./commands/sms")).run(args),
   },
   bench: {
-    summary: "benchmarks on a fresh database: the 1414 look-up against a primary-key baseline",
-    usage: "komek bench lookup [--persons 100000] [--samples 2000] [--json] [--keep]",
+    summary: "benchmarks on a fresh database, each figure beside a baseline: scan, submit, SMS, cabinet, 1414 look-up",
+    usage: "komek bench [--persons 100000] [--json] [--only scan,submit,sms,cabinet,lookup] | komek bench lookup [--persons 100000] [--samples 2000] [--json] [--keep]",
     run: async (args) => (await import("./commands/bench")).run(args),
   },
   workdays: {

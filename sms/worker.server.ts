@@ -114,6 +114,20 @@ export async function startSmsWorker(handle: Pick<DbHandle, "db" | "kind">, opti
   });
   boss.on("error", (error: Error) => log(`sms worker: ${error.message}`));
   await boss.start();
+  // Two processes starting together on a fresh database deadlock in pg-boss's create_queue (each
+  // inserts the queue row, then alters the job table that references it). It is idempotent, so the
+  // one PostgreSQL aborts simply tries again (tests/integration/scaleout.test.ts).
+  const createQueue = boss.createQueue.bind(boss);
+  boss.createQueue = async (name, options) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await createQueue(name, options);
+      } catch (error) {
+        if ((error as { code?: string }).code !== "40P01" || attempt >= 5) throw error;
+        await new Promise((r) => setTimeout(r, 50 + Math.random() * 200 * attempt));
+      }
+    }
+  };
   await boss.createQueue(SEND_QUEUE, { name: SEND_QUEUE, retryLimit, retryDelay, retryBackoff: true, expireInSeconds });
   // Staff deadline reminders (issue 6) run on the same queue: one job per Kazakhstan day.
   const deadlines = await startDeadlineJobs(boss, db, now, log);

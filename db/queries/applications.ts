@@ -28,6 +28,9 @@ export type RegistrationOutcome =
   | { ok: true; applicationId: string; registrationNumber: string }
   | { ok: false; reason: "member_in_active_case"; iins: string[] };
 
+/** The application left draft while we waited: another submission of it (a double click, another node) won. */
+class NotOpen extends Error {}
+
 class MemberConflict extends Error {
   constructor(readonly iins: string[]) {
     super("member_in_active_case");
@@ -82,7 +85,7 @@ export async function registerApplication(db: Db, input: RegistrationInput): Pro
         .set({ ...registered, ...(input.draft !== undefined ? { draft: input.draft } : {}) })
         .where(and(eq(applications.id, applicationId), inArray(applications.status, ["draft", "rejected_at_check"])))
         .returning({ id: applications.id });
-      if (updated.length !== 1) throw new Error(`application ${applicationId} is not open for registration`);
+      if (updated.length !== 1) throw new NotOpen(`application ${applicationId} is not open for registration`);
       const claimed = await tx
         .insert(activeCaseMembers)
         // In IIN order, so two transactions claiming overlapping families lock rows in the same order
@@ -111,6 +114,12 @@ export async function registerApplication(db: Db, input: RegistrationInput): Pro
     });
   } catch (error) {
     if (error instanceof MemberConflict) return { ok: false, reason: "member_in_active_case", iins: error.iins };
+    // Registering is idempotent: the same application registered by a concurrent submission gets its
+    // number (the rollback above returned our counter value, so the journal has no gap).
+    if (error instanceof NotOpen && input.applicationId) {
+      const [row] = await db.select({ number: applications.registrationNumber }).from(applications).where(eq(applications.id, input.applicationId));
+      if (row?.number) return { ok: true, applicationId: input.applicationId, registrationNumber: row.number };
+    }
     // A unique violation on active_case_members from a concurrent insert that won the race.
     if (isUniqueViolation(error)) return { ok: false, reason: "member_in_active_case", iins: [] };
     throw error;
@@ -128,11 +137,13 @@ function isUniqueViolation(error: unknown) {
 }
 
 export async function markRejectedAtCheck(db: Tx, applicationId: string, failures: unknown, now: Date, extra: { signedPayload?: string; signature?: string; signerSerial?: string } = {}) {
-  await db
+  const changed = await db
     .update(applications)
     .set({ status: "rejected_at_check", checkFailures: failures, submittedAt: now, updatedAt: now, ...extra })
-    .where(and(eq(applications.id, applicationId), inArray(applications.status, ["draft", "rejected_at_check"])));
-  await db.insert(applicationEvents).values({ applicationId, at: now, status: "rejected_at_check" });
+    .where(and(eq(applications.id, applicationId), inArray(applications.status, ["draft", "rejected_at_check"])))
+    .returning({ id: applications.id });
+  // A copy of a submission that lost to a registration of the same application leaves no refusal on its timeline.
+  if (changed.length) await db.insert(applicationEvents).values({ applicationId, at: now, status: "rejected_at_check" });
 }
 
 /** Members of live Komek cases among these people. */
