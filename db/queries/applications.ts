@@ -45,30 +45,6 @@ class MemberConflict extends Error {
 export async function registerApplication(db: Db, input: RegistrationInput): Promise<RegistrationOutcome> {
   try {
     return await db.transaction(async (tx) => {
-      // The yearly counter first: every registration takes this row lock before any member row, so
-      // registrations queue here and never deadlock on members.
-      const year = Number(input.applicationDate.slice(0, 4));
-      const [counter] = await tx
-        .insert(registrationCounters)
-        .values({ year, last: 1 })
-        .onConflictDoUpdate({ target: registrationCounters.year, set: { last: sql`${registrationCounters.last} + 1` } })
-        .returning({ last: registrationCounters.last });
-      const registrationNumber = formatRegistrationNumber(year, counter.last);
-      const registered = {
-        status: "registered" as const,
-        channel: input.channel,
-        katoCode: input.katoCode,
-        registrationNumber,
-        registeredAt: input.now,
-        applicationDate: input.applicationDate,
-        dueDate: input.dueDate,
-        submittedAt: input.now,
-        signedPayload: input.signedPayload ?? null,
-        signature: input.signature ?? null,
-        signerSerial: input.signerSerial ?? null,
-        checkFailures: null,
-        updatedAt: input.now,
-      };
       let applicationId = input.applicationId;
       if (!applicationId) {
         // Channels without a draft (proactive) get one here, so that every registration is the same
@@ -80,16 +56,16 @@ export async function registerApplication(db: Db, input: RegistrationInput): Pro
           .returning({ id: applications.id });
         applicationId = row.id;
       }
-      const updated = await tx
-        .update(applications)
-        .set({ ...registered, ...(input.draft !== undefined ? { draft: input.draft } : {}) })
+      // Lock order, the same for every registration, so none can deadlock: the application's own row,
+      // then its members in IIN order, then the yearly counter last — held only for the final writes.
+      const open = await tx
+        .select({ id: applications.id })
+        .from(applications)
         .where(and(eq(applications.id, applicationId), inArray(applications.status, ["draft", "rejected_at_check"])))
-        .returning({ id: applications.id });
-      if (updated.length !== 1) throw new NotOpen(`application ${applicationId} is not open for registration`);
+        .for("update");
+      if (open.length !== 1) throw new NotOpen(`application ${applicationId} is not open for registration`);
       const claimed = await tx
         .insert(activeCaseMembers)
-        // In IIN order, so two transactions claiming overlapping families lock rows in the same order
-        // and wait for each other instead of deadlocking.
         .values([...input.members].sort((a, b) => a.iin.localeCompare(b.iin)).map((m) => ({ iin: m.iin, applicationId: applicationId!, since: input.now })))
         .onConflictDoNothing()
         .returning({ iin: activeCaseMembers.iin });
@@ -97,6 +73,32 @@ export async function registerApplication(db: Db, input: RegistrationInput): Pro
         const got = new Set(claimed.map((c) => c.iin));
         throw new MemberConflict(input.members.map((m) => m.iin).filter((i) => !got.has(i)));
       }
+      const year = Number(input.applicationDate.slice(0, 4));
+      const [counter] = await tx
+        .insert(registrationCounters)
+        .values({ year, last: 1 })
+        .onConflictDoUpdate({ target: registrationCounters.year, set: { last: sql`${registrationCounters.last} + 1` } })
+        .returning({ last: registrationCounters.last });
+      const registrationNumber = formatRegistrationNumber(year, counter.last);
+      await tx
+        .update(applications)
+        .set({
+          status: "registered",
+          channel: input.channel,
+          katoCode: input.katoCode,
+          registrationNumber,
+          registeredAt: input.now,
+          applicationDate: input.applicationDate,
+          dueDate: input.dueDate,
+          submittedAt: input.now,
+          signedPayload: input.signedPayload ?? null,
+          signature: input.signature ?? null,
+          signerSerial: input.signerSerial ?? null,
+          checkFailures: null,
+          updatedAt: input.now,
+          ...(input.draft !== undefined ? { draft: input.draft } : {}),
+        })
+        .where(eq(applications.id, applicationId));
       await tx.delete(applicationMembers).where(eq(applicationMembers.applicationId, applicationId));
       await tx.insert(applicationMembers).values(input.members.map((m) => ({ applicationId: applicationId!, iin: m.iin, relation: m.relation })));
       await tx.insert(registrationJournal).values({
