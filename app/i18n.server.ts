@@ -37,9 +37,16 @@ export async function languageCookieHeader(request: Request, lng: Language) {
   return current === lng ? undefined : languageCookie.serialize(lng);
 }
 
-export async function createI18nInstance(lng: Language): Promise<I18n> {
-  const instance = createInstance();
-  await instance.use(initReactI18next).init({ ...i18nConfig, lng });
+const instances = new Map<Language, Promise<I18n>>();
+
+/** One i18next instance per language, made once: resources are static and the language is fixed. */
+export function createI18nInstance(lng: Language): Promise<I18n> {
+  let instance = instances.get(lng);
+  if (!instance) {
+    const created = createInstance();
+    instance = created.use(initReactI18next).init({ ...i18nConfig, lng }).then(() => created);
+    instances.set(lng, instance);
+  }
   return instance;
 }
 

@@ -29,7 +29,7 @@
  * `verifySignature` never throws: an exception inside any step is reported as `malformed`.
  */
 import { x509, OID, formatName } from "./x509";
-import { base64ToBytes } from "./pem";
+import { base64ToBytes, bytesToBase64 } from "./pem";
 
 export const VERIFY_FAILURE_REASONS = [
   "malformed",
@@ -243,11 +243,33 @@ async function buildPath(
 
 async function issued(issuer: x509.X509Certificate, subject: x509.X509Certificate): Promise<boolean> {
   if (subject.issuer !== issuer.subject) return false;
-  try {
-    return await subject.verify({ publicKey: issuer, signatureOnly: true });
-  } catch {
-    return false;
-  }
+  return remembered(["cert", issuer.rawData, subject.rawData], async () => {
+    try {
+      return await subject.verify({ publicKey: issuer, signatureOnly: true });
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * Whether a signature over given bytes verifies with a given key never changes, so the answers for
+ * the CA certificates and CRLs that every request carries are kept (bounded): re-verifying them cost
+ * most of a submission's CPU. The key is a digest of all the bytes involved.
+ */
+const verdicts = new Map<string, boolean>();
+const MAX_VERDICTS = 4096;
+
+async function remembered(parts: [string, ...ArrayBuffer[]], compute: () => Promise<boolean>): Promise<boolean> {
+  const [kind, ...buffers] = parts;
+  const digests = await Promise.all(buffers.map((b) => globalThis.crypto.subtle.digest("SHA-256", b)));
+  const key = `${kind}:${digests.map((d) => bytesToBase64(new Uint8Array(d))).join(":")}`;
+  const known = verdicts.get(key);
+  if (known !== undefined) return known;
+  const verdict = await compute();
+  if (verdicts.size >= MAX_VERDICTS) verdicts.delete(verdicts.keys().next().value!);
+  verdicts.set(key, verdict);
+  return verdict;
 }
 
 /**
@@ -267,12 +289,13 @@ function isCa(cert: x509.X509Certificate, below: number, mustDeclare: boolean): 
 async function isRevoked(cert: x509.X509Certificate, issuer: x509.X509Certificate, crls: readonly x509.X509Crl[]) {
   for (const crl of crls) {
     if (crl.issuer !== issuer.subject) continue;
-    let genuine = false;
-    try {
-      genuine = await crl.verify({ publicKey: issuer });
-    } catch {
-      genuine = false;
-    }
+    const genuine = await remembered(["crl", issuer.rawData, crl.rawData], async () => {
+      try {
+        return await crl.verify({ publicKey: issuer });
+      } catch {
+        return false;
+      }
+    });
     if (genuine && crl.findRevoked(cert)) return true;
   }
   return false;
