@@ -3,6 +3,7 @@
  * COPY FROM STDIN (one connection per table, secondary indexes and foreign keys dropped for the load
  * and rebuilt once at the end); on PGlite, and for small loads, batched multi-row inserts.
  */
+import type { Sql } from "postgres";
 import type { Writable } from "node:stream";
 import { getTableColumns, getTableName, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
@@ -113,7 +114,7 @@ export async function insertBundles(db: Tx, bundles: Iterable<HouseholdBundle>, 
 
 // ---- COPY on PostgreSQL ---------------------------------------------------------------------------
 
-type PostgresSql = import("postgres").Sql;
+type PostgresSql = Sql;
 
 function postgresClient(db: Tx): PostgresSql {
   const client = (db as unknown as { $client?: PostgresSql }).$client;
