@@ -1,6 +1,7 @@
 /** Verbs for the 1414 console: the one-round-trip look-up, the look-up log and the data-access log. */
 import { and, desc, eq, gte, lt, lte, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "../client";
+import type { OfferRow } from "../../app/callcenter/summary";
 import {
   applicationMembers, callcenterLookups, dataAccessLog, staffAccounts,
   type CallcenterLookup, type DataAccessEntry, type StaffRole,
@@ -22,16 +23,7 @@ export type FoundForCall = {
     dueDate: string | null;
     accountTail: string | null;
   }[];
-  offers: {
-    sentAt: string;
-    stage: string;
-    expiresAt: string;
-    declinedAt: string | null;
-    declineRevocableHours: number | null;
-    delivery: string | null;
-    registrationNumber: string | null;
-    accountTail: string | null;
-  }[];
+  offers: OfferRow[];
 };
 
 /**
