@@ -115,3 +115,8 @@ export async function closeDb() {
   delete g[GLOBAL_KEY];
   if (p) await (await p).close();
 }
+
+/** Rows of `db.execute`: an array on postgres.js, `{ rows }` on PGlite. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}

@@ -1,7 +1,7 @@
 import { parseArgs } from "../args";
 import { createDb, dbOptionsFromEnv, migrateDb } from "../../db/client";
 import { requeueFailed } from "../../db/queries/sms";
-import { rowsOf } from "../../db/queries/offers";
+import { rowsOf } from "../../db/client";
 import { sql } from "drizzle-orm";
 import { startWorkers } from "../../sms/worker.server";
 import type { SmsPurpose } from "../../db/schema";

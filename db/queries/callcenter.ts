@@ -1,6 +1,6 @@
 /** Verbs for the 1414 console: the one-round-trip look-up, the look-up log and the data-access log. */
 import { and, desc, eq, gte, lt, lte, sql, type SQL } from "drizzle-orm";
-import type { Tx } from "../client";
+import { rowsOf, type Tx } from "../client";
 import type { OfferRow } from "../../app/callcenter/summary";
 import {
   applicationMembers, callcenterLookups, dataAccessLog, staffAccounts,
@@ -95,10 +95,6 @@ export async function findForCall(db: Tx, query: LookupQuery): Promise<FoundForC
   };
 }
 
-/** db.execute answers an array on postgres.js and { rows } on PGlite. */
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 const json = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value);
 

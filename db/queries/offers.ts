@@ -1,12 +1,8 @@
 /** Verbs over proactive ASP offers: the set-based scan that creates them, and the dialogue's reads and writes. */
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import type { Tx } from "../client";
+import { rowsOf, type Tx } from "../client";
 import { OPEN_OFFER_STAGES, proactiveOffers, type ProactiveOffer } from "../schema";
 
-/** Rows of `db.execute`: an array on postgres.js, `{ rows }` on PGlite. */
-export function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 export type ScanInput = {
   /** Kazakhstan date of the scan: registrations and ASP records in force on it, adults by it. */
