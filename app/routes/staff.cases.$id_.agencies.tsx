@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { StepHeader } from "~/staff/StepHeader";
 import { requireCaseAccess } from "~/staff/case.server";
 import { mayAct, requestOtherAgencies } from "~/staff/deciding.server";
 import { formValues, invalid, respond, type StepActionData } from "~/staff/respond.server";
 import { assertCsrf } from "~/csrf.server";
 import { getDb } from "~/db.server";
-import { CsrfInput, ErrorSummary, Field } from "~/components/forms";
+import { CsrfInput, Field } from "~/components/forms";
 import { formatDate } from "~/components/dates";
 import { isIsoDate, kzDate } from "~/domain/kz-time";
 import { MAX_OTHER_AGENCIES_EXTENSION_DAYS } from "~/domain/workflow";
@@ -47,11 +48,7 @@ export default function AgenciesPage() {
   const v = a?.values ?? {};
   return (
     <>
-      <p>
-        <Link to={`/staff/cases/${d.id}`}>{t("deciding:case.title", { number: d.registrationNumber })}</Link>
-      </p>
-      <ErrorSummary errors={e} order={FIELDS} />
-      <h1>{t("decision:action.request_other_agencies")}</h1>
+      <StepHeader caseId={d.id} registrationNumber={d.registrationNumber} errors={e} order={FIELDS} title={t("decision:action.request_other_agencies")} />
       <p>{t("deciding:agencies.intro")}</p>
       <p>
         {t("deciding:case.dueDate")}: {d.dueDate ? formatDate(d.dueDate) : "—"}

@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { StepHeader } from "~/staff/StepHeader";
 import { requireCaseAccess } from "~/staff/case.server";
 import { draftDecision, mayAct } from "~/staff/deciding.server";
 import { formValues, invalid, respond, type StepActionData } from "~/staff/respond.server";
 import { assertCsrf } from "~/csrf.server";
 import { getDb } from "~/db.server";
-import { CsrfInput, ErrorSummary, Field, Choices } from "~/components/forms";
+import { CsrfInput, Field, Choices } from "~/components/forms";
 import { formatTiyn } from "~/domain/income";
 import { assignmentPeriod } from "~/domain/decision";
 import { REFUSAL_GROUND_CODES, isRefusalGroundCode, type RefusalGroundCode } from "~/domain/refusal";
@@ -67,11 +68,7 @@ export default function DecisionPage() {
   const grounds = v.grounds !== undefined ? v.grounds.split(",").filter(Boolean) : d.suggested;
   return (
     <>
-      <p>
-        <Link to={`/staff/cases/${d.id}`}>{t("deciding:case.title", { number: d.registrationNumber })}</Link>
-      </p>
-      <ErrorSummary errors={e} order={FIELDS} />
-      <h1>{t("deciding:decide.title")}</h1>
+      <StepHeader caseId={d.id} registrationNumber={d.registrationNumber} errors={e} order={FIELDS} title={t("deciding:decide.title")} />
       <Form method="post" noValidate id="form">
         <CsrfInput />
         <Choices

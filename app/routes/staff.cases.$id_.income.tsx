@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { StepHeader } from "~/staff/StepHeader";
 import { requireCaseAccess } from "~/staff/case.server";
 import { addCorrection, computeIncome, incomeInputs, mayAct } from "~/staff/deciding.server";
 import { formValues, invalid, respond, type StepActionData } from "~/staff/respond.server";
@@ -9,7 +10,7 @@ import { assertCsrf } from "~/csrf.server";
 import { getDb } from "~/db.server";
 import { getLanguage } from "~/i18n.server";
 import { gatewayIn } from "~/gateway.server";
-import { CsrfInput, ErrorSummary, Field, Choices, Select, TextArea } from "~/components/forms";
+import { CsrfInput, Field, Choices, Select, TextArea } from "~/components/forms";
 import { formatDate, formatKzDateTime } from "~/components/dates";
 import { perCapitaIncome, formatTiyn } from "~/domain/income";
 
@@ -81,11 +82,7 @@ export default function IncomePage() {
   const month = (m: string) => formatDate(m).slice(3);
   return (
     <>
-      <p>
-        <Link to={`/staff/cases/${d.id}`}>{t("deciding:case.title", { number: d.registrationNumber })}</Link>
-      </p>
-      <ErrorSummary errors={e} order={["form", ...CORRECTION_FIELDS]} />
-      <h1>{t("deciding:income.title")}</h1>
+      <StepHeader caseId={d.id} registrationNumber={d.registrationNumber} errors={e} order={["form", ...CORRECTION_FIELDS]} title={t("deciding:income.title")} />
       <p>{t("decision:income.quarter", { from: formatDate(d.quarter.from), to: formatDate(d.quarter.to) })}</p>
 
       <h2>{t("deciding:income.registry")}</h2>

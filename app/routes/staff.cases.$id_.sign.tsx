@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { StepHeader } from "~/staff/StepHeader";
 import { requireCaseAccess } from "~/staff/case.server";
 import { mayAct, noticeFacts, signAndDeliver, verifyUrl } from "~/staff/deciding.server";
 import { invalid, respond, type StepActionData } from "~/staff/respond.server";
 import { assertCsrf } from "~/csrf.server";
 import { getDb } from "~/db.server";
-import { CsrfInput, ErrorSummary } from "~/components/forms";
+import { CsrfInput } from "~/components/forms";
 import { SignForm } from "~/signature/SignForm";
 import { noticePayload, renderNotice } from "~/notices/text";
 
@@ -63,11 +64,7 @@ export default function SignPage() {
   );
   return (
     <>
-      <p>
-        <Link to={`/staff/cases/${d.id}`}>{t("deciding:case.title", { number: d.registrationNumber })}</Link>
-      </p>
-      <ErrorSummary errors={e} />
-      <h1>{t("deciding:sign.title")}</h1>
+      <StepHeader caseId={d.id} registrationNumber={d.registrationNumber} errors={e} title={t("deciding:sign.title")} />
       <p>{t("deciding:sign.intro")}</p>
       {text(d.ru, "ru")}
       {text(d.kk, "kk")}

@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { StepHeader } from "~/staff/StepHeader";
 import { requireCaseAccess } from "~/staff/case.server";
 import { mayAct, recordSurvey } from "~/staff/deciding.server";
 import { formValues, invalid, respond, type StepActionData } from "~/staff/respond.server";
 import { assertCsrf } from "~/csrf.server";
-import { CsrfInput, ErrorSummary, Field, Choices, TextArea } from "~/components/forms";
+import { CsrfInput, Field, Choices, TextArea } from "~/components/forms";
 import { kzDate, isIsoDate } from "~/domain/kz-time";
 
 export const meta: MetaFunction = () => [{ title: "Komek" }];
@@ -52,11 +53,7 @@ export default function SurveyPage() {
   const v = a?.values ?? {};
   return (
     <>
-      <p>
-        <Link to={`/staff/cases/${d.id}`}>{t("deciding:case.title", { number: d.registrationNumber })}</Link>
-      </p>
-      <ErrorSummary errors={e} order={FIELDS} />
-      <h1>{t("deciding:survey.title")}</h1>
+      <StepHeader caseId={d.id} registrationNumber={d.registrationNumber} errors={e} order={FIELDS} title={t("deciding:survey.title")} />
       <p>{t("deciding:survey.intro")}</p>
       <Form method="post" noValidate id="form">
         <CsrfInput />
