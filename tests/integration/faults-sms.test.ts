@@ -7,11 +7,9 @@ import { seedReferenceData, loadPopulation } from "../../db/seed/load";
 import { seedDemoIfEmpty } from "../../db/seed/demo";
 import { demoCitizens } from "../../db/seed/demo-people";
 import { runProactiveScan } from "../../sms/scan";
-import { startSmsWorker } from "../../sms/worker.server";
-import { createTwilioTransport } from "../../sms/transports";
 import { handleInboundWebhook, signedWebhookRequest } from "../../sms/inbound.server";
 import { kzDate } from "../../app/domain/kz-time";
-import { eventually, startFakeTwilio, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, TEST_SERVICE_SID, type FakeTwilio } from "./sms-fake-twilio";
+import { eventually, startFakeTwilio, startRecoveryWorker, type FakeTwilio } from "./sms-fake-twilio";
 
 // Extends sms-worker-crash.test.ts (queued messages, one crash) to real offers from the scan and two
 // crashes in a row, each with a different message in flight.
@@ -59,15 +57,7 @@ describe.skipIf(!process.env.DATABASE_URL)("the SMS worker killed twice mid-batc
     const inFlight = [await workerKilledAt(9), await workerKilledAt(6)];
 
     // A third worker picks up: the dead workers' jobs expire after 3 s and come back.
-    const worker = await startSmsWorker(fresh, {
-      transport: createTwilioTransport({ accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN, messagingServiceSid: TEST_SERVICE_SID, apiBaseUrl: fake.url }),
-      ratePerSecond: 200,
-      statusCallbackUrl: null,
-      connectionString: fresh.url,
-      maintenanceIntervalSeconds: 1,
-      expireInSeconds: 3,
-      sweepIntervalMs: 200,
-    });
+    const worker = await startRecoveryWorker(fresh, fake, 200);
     try {
       await eventually(async () => {
         const [{ n }] = await fresh.query<{ n: number }>(`select count(*)::int as n from sms_messages where purpose = 'offer' and status <> 'sent'`);

@@ -1,3 +1,6 @@
+import type { FreshDb } from "../../db/testing";
+import { startSmsWorker } from "../../sms/worker.server";
+import { createTwilioTransport } from "../../sms/transports";
 /**
  * A fake of Twilio's Messages API on 127.0.0.1, for driving the real `twilio` library in tests:
  * records every request (account, basic auth, form fields) and answers like Twilio — or with the
@@ -94,4 +97,20 @@ export async function eventually<T>(check: () => Promise<T | false | null | unde
     if (Date.now() > until) throw new Error("condition not reached in time");
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/**
+ * The worker that takes over after a crash test killed one: it sends through the fake Twilio, and the
+ * dead worker's jobs expire after 3 s and come back to it.
+ */
+export async function startRecoveryWorker(fresh: FreshDb, fake: FakeTwilio, ratePerSecond: number) {
+  return startSmsWorker(fresh, {
+    transport: createTwilioTransport({ accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN, messagingServiceSid: TEST_SERVICE_SID, apiBaseUrl: fake.url }),
+    ratePerSecond,
+    statusCallbackUrl: null,
+    connectionString: fresh.url,
+    maintenanceIntervalSeconds: 1,
+    expireInSeconds: 3,
+    sweepIntervalMs: 200,
+  });
 }

@@ -3,9 +3,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { createFreshDb, type FreshDb } from "../../db/testing";
 import { queueSms } from "../../db/queries/sms";
-import { startSmsWorker } from "../../sms/worker.server";
-import { createTwilioTransport } from "../../sms/transports";
-import { eventually, startFakeTwilio, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, TEST_SERVICE_SID, type FakeTwilio } from "./sms-fake-twilio";
+import { eventually, startFakeTwilio, startRecoveryWorker, type FakeTwilio } from "./sms-fake-twilio";
 
 const OFFERS = 40;
 const KILL_AT_REQUEST = 13;
@@ -54,15 +52,7 @@ describe.skipIf(!process.env.DATABASE_URL)("a worker killed mid-batch (PostgreSQ
 
     // A new worker picks up: the dead worker's jobs expire after 3 s and come back.
     fake.onRequest = null;
-    const worker = await startSmsWorker(fresh, {
-      transport: createTwilioTransport({ accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN, messagingServiceSid: TEST_SERVICE_SID, apiBaseUrl: fake.url }),
-      ratePerSecond: 100,
-      statusCallbackUrl: null,
-      connectionString: fresh.url,
-      maintenanceIntervalSeconds: 1,
-      expireInSeconds: 3,
-      sweepIntervalMs: 200,
-    });
+    const worker = await startRecoveryWorker(fresh, fake, 100);
     try {
       await eventually(async () => {
         const [{ n }] = await fresh.query<{ n: number }>(`select count(*)::int as n from sms_messages where status = 'sent'`);
