@@ -86,7 +86,9 @@ export async function startBareServer(port: number): Promise<Server> {
  */
 export async function startPortal(port: number, databaseUrl: string, env: Record<string, string>): Promise<Server> {
   await assertPortFree(port);
-  const child = spawn(process.execPath, [path.join(root, "cli/komek.mjs"), "serve", "--port", String(port), "--no-seed"], {
+  // KOMEK_BENCH_PROFILE=dir writes a V8 CPU profile of the portal there when it stops (node --cpu-prof).
+  const profile = process.env.KOMEK_BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.KOMEK_BENCH_PROFILE)}`] : [];
+  const child = spawn(process.execPath, [...profile, path.join(root, "cli/komek.mjs"), "serve", "--port", String(port), "--no-seed"], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, SMS_WORKER: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],

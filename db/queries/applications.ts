@@ -1,8 +1,8 @@
 /** Verbs over ASP applications and the e-registration journal. */
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import type { Db, Tx } from "../client";
+import { rowsOf, type Db, type Tx } from "../client";
 import {
-  activeCaseMembers, applicationEvents, applicationMembers, applications, registrationCounters, registrationJournal,
+  activeCaseMembers, applicationEvents, applicationMembers, applications,
   type ApplicationStatus, type Channel,
 } from "../schema";
 
@@ -57,7 +57,7 @@ export async function registerApplication(db: Db, input: RegistrationInput): Pro
         applicationId = row.id;
       }
       // Lock order, the same for every registration, so none can deadlock: the application's own row,
-      // then its members in IIN order, then the yearly counter last — held only for the final writes.
+      // then its members in IIN order, then the yearly counter last.
       const open = await tx
         .select({ id: applications.id })
         .from(applications)
@@ -73,45 +73,10 @@ export async function registerApplication(db: Db, input: RegistrationInput): Pro
         const got = new Set(claimed.map((c) => c.iin));
         throw new MemberConflict(input.members.map((m) => m.iin).filter((i) => !got.has(i)));
       }
-      const year = Number(input.applicationDate.slice(0, 4));
-      const [counter] = await tx
-        .insert(registrationCounters)
-        .values({ year, last: 1 })
-        .onConflictDoUpdate({ target: registrationCounters.year, set: { last: sql`${registrationCounters.last} + 1` } })
-        .returning({ last: registrationCounters.last });
-      const registrationNumber = formatRegistrationNumber(year, counter.last);
-      await tx
-        .update(applications)
-        .set({
-          status: "registered",
-          channel: input.channel,
-          katoCode: input.katoCode,
-          registrationNumber,
-          registeredAt: input.now,
-          applicationDate: input.applicationDate,
-          dueDate: input.dueDate,
-          submittedAt: input.now,
-          signedPayload: input.signedPayload ?? null,
-          signature: input.signature ?? null,
-          signerSerial: input.signerSerial ?? null,
-          checkFailures: null,
-          updatedAt: input.now,
-          ...(input.draft !== undefined ? { draft: input.draft } : {}),
-        })
-        .where(eq(applications.id, applicationId));
       await tx.delete(applicationMembers).where(eq(applicationMembers.applicationId, applicationId));
       await tx.insert(applicationMembers).values(input.members.map((m) => ({ applicationId: applicationId!, iin: m.iin, relation: m.relation })));
-      await tx.insert(registrationJournal).values({
-        registrationNumber,
-        applicationId,
-        registeredAt: input.now,
-        applicantIin: input.applicantIin,
-        channel: input.channel,
-        service: "asp",
-        dueDate: input.dueDate,
-        registeredBy: input.registeredBy,
-      });
       await tx.insert(applicationEvents).values({ applicationId, at: input.now, status: "registered" });
+      const registrationNumber = await numberAndRegister(tx, applicationId, input);
       return { ok: true as const, applicationId, registrationNumber };
     });
   } catch (error) {
@@ -128,7 +93,42 @@ export async function registerApplication(db: Db, input: RegistrationInput): Pro
   }
 }
 
-/** ASP26-000123: service, two-digit year, a yearly counter. */
+/**
+ * The yearly counter, the application's registration and its journal row, as one statement and the
+ * last of the transaction. The counter row is what keeps the journal gapless, and every registration
+ * of the year waits for it from here to COMMIT; as the last statement, nothing else — no round trip
+ * to a busy Node process — happens while it is held (ADR 008).
+ */
+async function numberAndRegister(tx: Tx, applicationId: string, input: RegistrationInput): Promise<string> {
+  const year = Number(input.applicationDate.slice(0, 4));
+  const at = input.now.toISOString();
+  const setDraft = input.draft !== undefined ? sql`, draft = ${JSON.stringify(input.draft)}::jsonb` : sql``;
+  const rows = await tx.execute(sql`
+    with counter as (
+      insert into registration_counters (year, last) values (${year}::int, 1)
+      on conflict (year) do update set last = registration_counters.last + 1
+      returning 'ASP' || lpad((year % 100)::text, 2, '0') || '-' || lpad(last::text, 6, '0') as number
+    ), registered as (
+      update applications set
+        status = 'registered', channel = ${input.channel}::channel, kato_code = ${input.katoCode},
+        registration_number = counter.number, registered_at = ${at}::timestamptz, application_date = ${input.applicationDate}::date,
+        due_date = ${input.dueDate}::date, submitted_at = ${at}::timestamptz, signed_payload = ${input.signedPayload ?? null}::text,
+        signature = ${input.signature ?? null}::text, signer_serial = ${input.signerSerial ?? null}::varchar, check_failures = null,
+        updated_at = ${at}::timestamptz${setDraft}
+      from counter where applications.id = ${applicationId}::uuid
+      returning applications.registration_number
+    ), journal as (
+      insert into registration_journal (registration_number, application_id, registered_at, applicant_iin, channel, service, due_date, registered_by)
+      select number, ${applicationId}::uuid, ${at}::timestamptz, ${input.applicantIin}::char(12), ${input.channel}::channel, 'asp'::service,
+             ${input.dueDate}::date, ${input.registeredBy}::varchar from counter
+    )
+    select registration_number as number from registered`);
+  const [row] = rowsOf<{ number: string }>(rows);
+  if (!row) throw new Error(`application ${applicationId} vanished while it was being registered`);
+  return row.number;
+}
+
+/** ASP26-000123: service, two-digit year, a yearly counter (numberAndRegister writes the same in SQL). */
 export function formatRegistrationNumber(year: number, n: number) {
   return `ASP${String(year % 100).padStart(2, "0")}-${String(n).padStart(6, "0")}`;
 }
