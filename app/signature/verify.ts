@@ -29,7 +29,7 @@
  * `verifySignature` never throws: an exception inside any step is reported as `malformed`.
  */
 import { x509, OID, formatName } from "./x509";
-import { base64ToBytes, bytesToBase64 } from "./pem";
+import { base64ToBytes } from "./pem";
 
 export const VERIFY_FAILURE_REASONS = [
   "malformed",
@@ -112,7 +112,10 @@ async function verifyOrReject(input: VerifyInput): Promise<VerifiedSignature> {
   return {
     valid: true,
     iin: input.expectedIin,
-    subject: formatName(leaf.subjectName),
+    // Formatting re-parses the name: done only for callers that read it.
+    get subject() {
+      return formatName(leaf.subjectName);
+    },
     commonName: leaf.subjectName.getField(OID.commonName)[0] ?? "",
     notAfter: leaf.notAfter,
     serialNumber: leaf.serialNumber,
@@ -145,7 +148,7 @@ function parseCompactJws(jws: unknown): ParsedJws {
   if (!Array.isArray(x5c) || x5c.length === 0 || x5c.length > LIMITS.maxCertificates) reject("malformed");
   const encoded = x5c as unknown[];
   if (encoded.some((c) => typeof c !== "string" || c.length > LIMITS.maxCertificateBase64Length)) reject("malformed");
-  const certificates = (encoded as string[]).map((c) => new x509.X509Certificate(base64ToBytes(c)));
+  const certificates = (encoded as string[]).map(parseCertificate);
 
   return {
     alg: alg as Alg,
@@ -156,11 +159,46 @@ function parseCompactJws(jws: unknown): ParsedJws {
   };
 }
 
+/**
+ * Parsed certificates by their base64 text: the CA certificates every request carries, and a
+ * citizen's own certificate across sign-in and submission, are parsed once (bounded, oldest out).
+ * A parsed certificate is never changed, so sharing one between requests is safe; and because a
+ * given text always yields the same object, verdicts below can be remembered per object.
+ */
+const parsedCertificates = new Map<string, x509.X509Certificate>();
+const MAX_PARSED = 2048;
+
+function parseCertificate(base64: string): x509.X509Certificate {
+  const known = parsedCertificates.get(base64);
+  if (known) return known;
+  const certificate = new x509.X509Certificate(base64ToBytes(base64));
+  if (parsedCertificates.size >= MAX_PARSED) parsedCertificates.delete(parsedCertificates.keys().next().value!);
+  parsedCertificates.set(base64, certificate);
+  return certificate;
+}
+
+/** A certificate's public key imported for one algorithm, kept with the (parsed, shared) certificate. */
+const importedKeys = new WeakMap<x509.X509Certificate, Map<string, Promise<CryptoKey>>>();
+
+function publicKeyOf(cert: x509.X509Certificate, algorithm: Algorithm & { hash?: unknown; namedCurve?: string }): Promise<CryptoKey> {
+  const id = JSON.stringify(algorithm);
+  let byAlgorithm = importedKeys.get(cert);
+  if (!byAlgorithm) importedKeys.set(cert, (byAlgorithm = new Map()));
+  let key = byAlgorithm.get(id);
+  if (!key) {
+    key = crypto.subtle.importKey("spki", cert.publicKey.rawData, algorithm as RsaHashedImportParams, false, ["verify"]);
+    // A key of another kind than the algorithm is an answer too (a refusal), but not worth keeping.
+    key.catch(() => byAlgorithm!.delete(id));
+    byAlgorithm.set(id, key);
+  }
+  return key;
+}
+
 async function signatureVerifies(jws: ParsedJws): Promise<boolean> {
   const algorithm = ALGORITHMS[jws.alg];
   let key: CryptoKey;
   try {
-    key = await crypto.subtle.importKey("spki", jws.certificates[0].publicKey.rawData, algorithm, false, ["verify"]);
+    key = await publicKeyOf(jws.certificates[0], algorithm);
   } catch {
     return false; // the certificate's key is not of the kind `alg` names
   }
@@ -243,9 +281,12 @@ async function buildPath(
 
 async function issued(issuer: x509.X509Certificate, subject: x509.X509Certificate): Promise<boolean> {
   if (subject.issuer !== issuer.subject) return false;
-  return remembered(["cert", issuer.rawData, subject.rawData], async () => {
+  return remembered("cert", issuer, subject, async () => {
     try {
-      return await subject.verify({ publicKey: issuer, signatureOnly: true });
+      // The issuer's key imported once (publicKeyOf) for the algorithm this certificate names, the
+      // way @peculiar/x509 would import it on every call.
+      const algorithm = { ...issuer.publicKey.algorithm, ...subject.signatureAlgorithm } as Algorithm;
+      return await subject.verify({ publicKey: await publicKeyOf(issuer, algorithm), signatureOnly: true });
     } catch {
       return false;
     }
@@ -254,21 +295,19 @@ async function issued(issuer: x509.X509Certificate, subject: x509.X509Certificat
 
 /**
  * Whether a signature over given bytes verifies with a given key never changes, so the answers for
- * the CA certificates and CRLs that every request carries are kept (bounded): re-verifying them cost
- * most of a submission's CPU. The key is a digest of all the bytes involved.
+ * the CA certificates and CRLs that every request carries are kept: re-verifying them cost most of a
+ * submission's CPU. Keyed by the parsed objects, which stand for their exact bytes (parseCertificate,
+ * and the trust files parsed once per modification); entries go when the objects do.
  */
-const verdicts = new Map<string, boolean>();
-const MAX_VERDICTS = 4096;
+const verdicts = new WeakMap<object, WeakMap<object, Map<string, Promise<boolean>>>>();
 
-async function remembered(parts: [string, ...ArrayBuffer[]], compute: () => Promise<boolean>): Promise<boolean> {
-  const [kind, ...buffers] = parts;
-  const digests = await Promise.all(buffers.map((b) => globalThis.crypto.subtle.digest("SHA-256", b)));
-  const key = `${kind}:${digests.map((d) => bytesToBase64(new Uint8Array(d))).join(":")}`;
-  const known = verdicts.get(key);
-  if (known !== undefined) return known;
-  const verdict = await compute();
-  if (verdicts.size >= MAX_VERDICTS) verdicts.delete(verdicts.keys().next().value!);
-  verdicts.set(key, verdict);
+function remembered(kind: string, signer: object, signed: object, compute: () => Promise<boolean>): Promise<boolean> {
+  let bySigned = verdicts.get(signer);
+  if (!bySigned) verdicts.set(signer, (bySigned = new WeakMap()));
+  let byKind = bySigned.get(signed);
+  if (!byKind) bySigned.set(signed, (byKind = new Map()));
+  let verdict = byKind.get(kind);
+  if (!verdict) byKind.set(kind, (verdict = compute()));
   return verdict;
 }
 
@@ -289,7 +328,7 @@ function isCa(cert: x509.X509Certificate, below: number, mustDeclare: boolean): 
 async function isRevoked(cert: x509.X509Certificate, issuer: x509.X509Certificate, crls: readonly x509.X509Crl[]) {
   for (const crl of crls) {
     if (crl.issuer !== issuer.subject) continue;
-    const genuine = await remembered(["crl", issuer.rawData, crl.rawData], async () => {
+    const genuine = await remembered("crl", issuer, crl, async () => {
       try {
         return await crl.verify({ publicKey: issuer });
       } catch {
