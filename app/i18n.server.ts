@@ -50,6 +50,8 @@ export function createI18nInstance(lng: Language): Promise<I18n> {
   return instance;
 }
 
-export function getFixedT(request: Request, ns?: string) {
-  return i18next.getFixedT(request, ns);
+/** `t` in the request's language, from the shared instance (remix-i18next would build one per call). */
+export async function getFixedT(request: Request, ns?: string) {
+  const lng = await getLanguage(request);
+  return (await createI18nInstance(lng)).getFixedT(lng, ns);
 }

@@ -35,7 +35,17 @@ async function readSessionId(request: Request): Promise<string | null> {
   return typeof value === "string" && value.length > 20 ? value : null;
 }
 
-export async function getUser(request: Request, now = new Date()): Promise<SessionUser | null> {
+/** Page reads (GET/HEAD): the root and the page loaders ask about the same request; look it up once. */
+const seenThisRequest = new WeakMap<Request, Promise<SessionUser | null>>();
+
+export function getUser(request: Request, now?: Date): Promise<SessionUser | null> {
+  if (now || (request.method !== "GET" && request.method !== "HEAD")) return lookUpUser(request, now ?? new Date());
+  let user = seenThisRequest.get(request);
+  if (!user) seenThisRequest.set(request, (user = lookUpUser(request, new Date())));
+  return user;
+}
+
+async function lookUpUser(request: Request, now: Date): Promise<SessionUser | null> {
   const id = await readSessionId(request);
   if (!id) return null;
   const { db } = await getDb();

@@ -81,14 +81,14 @@ export async function startBareServer(port: number): Promise<Server> {
 }
 
 /**
- * `komek serve` on a database that is already migrated and seeded: no demo data, no SMS worker (the
- * outbox just fills), production mode. `env` adds or overrides variables (secrets, the public URL).
+ * `komek serve --workers N` on a database that is already migrated and seeded: no demo data, no SMS
+ * worker (the outbox just fills), production mode. `env` adds or overrides variables (secrets, the public URL).
  */
-export async function startPortal(port: number, databaseUrl: string, env: Record<string, string>): Promise<Server> {
+export async function startPortal(port: number, databaseUrl: string, env: Record<string, string>, workers = 1): Promise<Server> {
   await assertPortFree(port);
   // KOMEK_BENCH_PROFILE=dir writes a V8 CPU profile of the portal there when it stops (node --cpu-prof).
   const profile = process.env.KOMEK_BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.KOMEK_BENCH_PROFILE)}`] : [];
-  const child = spawn(process.execPath, [...profile, path.join(root, "cli/komek.mjs"), "serve", "--port", String(port), "--no-seed"], {
+  const child = spawn(process.execPath, [...profile, path.join(root, "cli/komek.mjs"), "serve", "--port", String(port), "--no-seed", "--workers", String(workers)], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, SMS_WORKER: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],

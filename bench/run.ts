@@ -30,7 +30,7 @@ export const WORKLOADS = ["scan", "submit", "sms", "cabinet", "lookup"] as const
 type Workload = (typeof WORKLOADS)[number];
 
 export const USAGE =
-  "komek bench [--persons 100000] [--json] [--only scan,submit,sms,cabinet,lookup] [--clients 32] [--connections 32] [--submits 1000] [--seconds 10] [--samples 2000] [--port 3290] [--keep]";
+  "komek bench [--persons 100000] [--json] [--only scan,submit,sms,cabinet,lookup] [--clients 32] [--connections 32] [--submits 1000] [--seconds 10] [--samples 2000] [--port 3290] [--portal-workers <cores>] [--keep]";
 
 export async function runBench(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
@@ -41,6 +41,8 @@ export async function runBench(argv: string[]): Promise<number> {
   const clients = args.int("clients", 32);
   const connections = args.int("connections", 32);
   const port = args.int("port", 3290);
+  // The portal as deployed: one HTTP process per core (komek serve --workers).
+  const portalWorkers = args.int("portal-workers", os.availableParallelism());
   const poolMax = Number(process.env.DATABASE_POOL_MAX ?? 10);
   if (persons < 10_000) throw new Error("--persons must be at least 10000 (the workloads need a few thousand families)");
   process.env.DATABASE_URL ||= DEFAULT_URL;
@@ -90,7 +92,7 @@ export async function runBench(argv: string[]): Promise<number> {
         PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
         SESSION_SECRET: BENCH_SESSION_SECRET,
         DATABASE_POOL_MAX: String(poolMax),
-      });
+      }, portalWorkers);
       servers.push(portal);
       const bare = await startBareServer(port + 1);
       servers.push(bare);
@@ -103,7 +105,7 @@ export async function runBench(argv: string[]): Promise<number> {
     if (only.has("lookup")) figures.push(...(await lookupWorkload(fresh, persons, { samples: args.int("samples", 2000), referenceDate, log })));
 
     if (json) for (const f of figures) process.stdout.write(`${jsonLine(f)}\n`);
-    else process.stdout.write(table(figures, await circumstances(fresh, persons, poolMax, clients, connections, loadBefore)));
+    else process.stdout.write(table(figures, await circumstances(fresh, persons, poolMax, clients, connections, loadBefore, portalWorkers)));
     log(`bench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`);
     return 0;
   } finally {
@@ -134,6 +136,7 @@ async function circumstances(
   clients: number,
   connections: number,
   loadBefore: number,
+  portalWorkers: number,
 ) {
   const [{ version }] = await fresh.query<{ version: string }>("select current_setting('server_version') as version");
   const cpus = os.cpus();
@@ -141,7 +144,7 @@ async function circumstances(
     `Komek bench, ${persons.toLocaleString("en")} persons, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,
     `machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? "?"}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.type()} ${os.release()}; Node ${process.versions.node}; PostgreSQL ${version} (same host)`,
     `1-minute load average ${loadBefore.toFixed(1)} before the run, ${os.loadavg()[0].toFixed(1)} after it`,
-    `pool ${poolMax} connections per process; ${clients} submit clients; ${connections} HTTP connections from a separate autocannon process over loopback`,
+    `pool ${poolMax} connections per process; ${clients} submit clients; portal: komek serve --workers ${portalWorkers}; ${connections} HTTP connections from a separate autocannon process over loopback`,
     `ratio = how many times the baseline's cost one unit takes (time ÷ baseline time; for rates, baseline rate ÷ rate)`,
   ];
 }

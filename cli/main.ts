@@ -11,7 +11,7 @@ type Command = {
 const commands: Record<string, Command> = {
   serve: {
     summary: "migrate, seed demo data on first start, and serve the portal",
-    usage: "komek serve [--port 3000] [--fresh] [--no-seed]",
+    usage: "komek serve [--port 3000] [--workers 1] [--fresh] [--no-seed]",
     run: async (args) => (await import("./commands/serve")).run(args),
   },
   migrate: {

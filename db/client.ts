@@ -7,6 +7,7 @@ import path from "node:path";
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { Sql } from "postgres";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -28,6 +29,37 @@ export type DbOptions = { url?: string; dataDir?: string; max?: number };
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const migrationsFolder = path.resolve(here, "migrations");
 
+// Only unsafe/begin/savepoint are touched; the rest of postgres.js's Sql passes through unchanged.
+type PostgresSql = Sql<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/**
+ * drizzle runs every query through `sql.unsafe(text, params, { prepare: false })`, and postgres.js
+ * sends an unprepared query with parameters in two round trips (Parse/Describe to learn the parameter
+ * types, then Bind/Execute), parsed and planned by the server each time. Forcing `prepare: true`
+ * makes each text a named statement on its connection: one round trip and no re-parsing after the
+ * first use (measured in ADR 008). Queries without parameters stay on the simple protocol, where
+ * postgres.js does not prepare. Transactions and savepoints hand out their own `sql`, wrapped too.
+ */
+function preparing(sql: PostgresSql): PostgresSql {
+  return new Proxy(sql, {
+    get(target, property, receiver) {
+      if (property === "unsafe") {
+        return (text: string, args: unknown[] = [], options: Record<string, unknown> = {}) =>
+          target.unsafe(text, args as never[], Array.isArray(args) && args.length > 0 ? { ...options, prepare: true } : options);
+      }
+      if (property === "begin" || property === "savepoint") {
+        return (...params: unknown[]) => {
+          const last = params.length - 1;
+          const callback = params[last] as (inner: PostgresSql) => unknown;
+          params[last] = (inner: PostgresSql) => callback(preparing(inner));
+          return (Reflect.get(target, property) as (...p: unknown[]) => unknown)(...params);
+        };
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  });
+}
+
 export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
   if (options.url) {
     const { default: postgres } = await import("postgres");
@@ -38,7 +70,7 @@ export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
       // Registry numbers (bigint) come back as JS numbers only where safe; amounts are numeric strings.
       types: { bigint: postgres.BigInt },
     });
-    const db = drizzle(sql, { schema }) as unknown as Db;
+    const db = drizzle(preparing(sql), { schema }) as unknown as Db;
     return {
       db,
       kind: "postgres",
@@ -116,7 +148,4 @@ export async function closeDb() {
   if (p) await (await p).close();
 }
 
-/** Rows of `db.execute`: an array on postgres.js, `{ rows }` on PGlite. */
-export function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
+export { rowsOf } from "./rows";

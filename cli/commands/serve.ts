@@ -1,3 +1,4 @@
+import cluster from "node:cluster";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -22,6 +23,12 @@ const bilingual = (key: "tooLarge" | "lengthRequired") => `${resources.ru.common
 export async function run(argv: string[]) {
   const args = parseArgs(argv);
   const port = args.int("port", Number(process.env.PORT ?? 3000));
+  // A forked HTTP worker: the primary has migrated, seeded and started the background jobs.
+  if (cluster.isWorker) {
+    await serveHttp(port, await getDb());
+    return;
+  }
+
   if (args.bool("fresh")) {
     // A throw-away database (and PKI) for e2e runs: never touches the developer's data.
     process.env.KOMEK_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "komek-e2e-"));
@@ -50,6 +57,70 @@ export async function run(argv: string[]) {
   // Sends the SMS outbox, offer reminders and expiry (sms/worker.server.ts).
   const smsWorker = await startWorkers(handle, { origin: `http://localhost:${port}` });
 
+  let workers = args.int("workers", Number(process.env.WEB_CONCURRENCY ?? 1));
+  if (workers > 1 && (handle.kind !== "postgres" || args.bool("fresh"))) {
+    // The embedded database lives inside this process; other processes cannot reach it.
+    console.warn(`--workers ${workers} needs DATABASE_URL (a PostgreSQL server); serving from one process.`);
+    workers = 1;
+  }
+  if (workers <= 1) {
+    const server = await serveHttp(port, handle);
+    if (!args.bool("fresh")) {
+      const shutdown = () => {
+        server.close();
+        void (smsWorker?.stop() ?? Promise.resolve()).catch(() => {}).then(() => closeDb()).finally(() => process.exit(0));
+      };
+      process.once("SIGTERM", shutdown);
+      process.once("SIGINT", shutdown);
+    }
+    return new Promise<never>(() => {});
+  }
+  return superviseWorkers(workers, port, handle.describe, async () => {
+    await (smsWorker?.stop() ?? Promise.resolve()).catch(() => {});
+    await closeDb();
+  });
+}
+
+/**
+ * `--workers N` (or WEB_CONCURRENCY): N forked processes accept on the same port, one per core, as
+ * they would behind a load balancer; this primary keeps the background jobs and restarts a worker
+ * that dies (the postgres.js crash of ADR 008 costs the requests in flight, not the service). A
+ * worker dying over and over (5 times within a minute) stops the whole server instead.
+ */
+function superviseWorkers(count: number, port: number, describe: string, stopJobs: () => Promise<void>): Promise<never> {
+  let stopping = false;
+  let listening = 0;
+  const deaths: number[] = [];
+  const fork = () => cluster.fork();
+  cluster.on("listening", () => {
+    if (++listening === count) console.log(`Komek listening on http://localhost:${port} (${count} processes; database: ${describe})`);
+  });
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) return;
+    const now = Date.now();
+    deaths.push(now);
+    while (deaths.length && deaths[0] < now - 60_000) deaths.shift();
+    console.error(`HTTP worker ${worker.process.pid} exited (${signal ?? code})${deaths.length >= 5 ? "; too many exits, stopping" : "; starting another"}`);
+    if (deaths.length >= 5) return void shutdown(1);
+    fork();
+  });
+  const shutdown = async (code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    const exited = Object.values(cluster.workers ?? {}).map((w) => new Promise((resolve) => (w!.isDead() ? resolve(null) : w!.once("exit", resolve))));
+    for (const w of Object.values(cluster.workers ?? {})) w!.kill("SIGTERM");
+    await Promise.race([Promise.all(exited), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    await stopJobs();
+    process.exit(code);
+  };
+  process.once("SIGTERM", () => void shutdown());
+  process.once("SIGINT", () => void shutdown());
+  for (let i = 0; i < count; i++) fork();
+  return new Promise<never>(() => {});
+}
+
+/** The HTTP side: the Remix build behind express, with the limits that come before the app. */
+async function serveHttp(port: number, handle: Awaited<ReturnType<typeof getDb>>) {
   const buildPath = path.resolve("build/index.js");
   const build = await import(pathToFileURL(buildPath).href);
 
@@ -81,15 +152,14 @@ export async function run(argv: string[]) {
   app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV ?? "production" }));
 
   const server = app.listen(port, () => {
-    console.log(`Komek listening on http://localhost:${port} (database: ${handle.describe})`);
+    if (!cluster.isWorker) console.log(`Komek listening on http://localhost:${port} (database: ${handle.describe})`);
   });
-  const shutdown = () => {
-    server.close();
-    void (smsWorker?.stop() ?? Promise.resolve()).catch(() => {}).then(() => closeDb()).finally(() => process.exit(0));
-  };
-  if (!args.bool("fresh")) {
-    process.once("SIGTERM", shutdown);
-    process.once("SIGINT", shutdown);
+  if (cluster.isWorker) {
+    process.once("SIGTERM", () => {
+      server.close();
+      void closeDb().finally(() => process.exit(0));
+    });
+    return new Promise<never>(() => {});
   }
-  await new Promise(() => {});
+  return server;
 }

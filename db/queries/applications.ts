@@ -1,6 +1,7 @@
 /** Verbs over ASP applications and the e-registration journal. */
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import { rowsOf, type Db, type Tx } from "../client";
+import type { Db, Tx } from "../client";
+import { rowsOf } from "../rows";
 import {
   activeCaseMembers, applicationEvents, applicationMembers, applications,
   type ApplicationStatus, type Channel,

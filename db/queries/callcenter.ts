@@ -1,6 +1,7 @@
 /** Verbs for the 1414 console: the one-round-trip look-up, the look-up log and the data-access log. */
 import { and, desc, eq, gte, lt, lte, sql, type SQL } from "drizzle-orm";
-import { rowsOf, type Tx } from "../client";
+import type { Tx } from "../client";
+import { rowsOf } from "../rows";
 import type { OfferRow } from "../../app/callcenter/summary";
 import {
   applicationMembers, callcenterLookups, dataAccessLog, staffAccounts,

@@ -1,6 +1,7 @@
 /** Verbs over proactive ASP offers: the set-based scan that creates them, and the dialogue's reads and writes. */
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import { rowsOf, type Tx } from "../client";
+import type { Tx } from "../client";
+import { rowsOf } from "../rows";
 import { OPEN_OFFER_STAGES, proactiveOffers, type ProactiveOffer } from "../schema";
 
 

@@ -87,6 +87,8 @@ export const smsMessages = pgTable(
     uniqueIndex("sms_messages_provider_sid_uq").on(t.providerSid),
     index("sms_messages_outbox_idx").on(t.id).where(sql`${t.status} = 'queued' and ${t.jobId} is null`),
     index("sms_messages_phone_idx").on(t.phone, t.id),
+    // The cabinet's SMS history (by IIN or by phone, newest first).
+    index("sms_messages_iin_idx").on(t.iin, t.id),
     index("sms_messages_offer_idx").on(t.offerId),
     check("sms_messages_direction_status", sql`(${t.direction} = 'in') = (${t.status} = 'received')`),
     check("sms_messages_language", sql`${t.language} in ('ru', 'kk')`),

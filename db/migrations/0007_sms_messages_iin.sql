@@ -1,0 +1,1 @@
+CREATE INDEX "sms_messages_iin_idx" ON "sms_messages" USING btree ("iin","id");
