@@ -1,5 +1,5 @@
 /** Verbs over the SMS outbox, the inbound log and opt-outs. Each takes a Db or Tx: the caller owns the transaction. */
-import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "../client";
 import { smsMessages, smsOptOuts, type SmsMessage, type SmsPurpose, type SmsStatus } from "../schema";
 
@@ -251,11 +251,16 @@ export async function messagesOfOffer(db: Tx, offerId: number) {
 
 /** A citizen's SMS: those sent to them by IIN, and the conversation of their current number. */
 export async function messagesOfCitizen(db: Tx, iin: string, phone: string | null, limit = 50) {
-  const rows = await db
-    .select({ id: smsMessages.id, direction: smsMessages.direction, purpose: smsMessages.purpose, body: smsMessages.body, status: smsMessages.status, createdAt: smsMessages.createdAt })
-    .from(smsMessages)
-    .where(phone ? or(eq(smsMessages.iin, iin), eq(smsMessages.phone, phone)) : eq(smsMessages.iin, iin))
-    .orderBy(desc(smsMessages.id))
-    .limit(limit);
-  return rows;
+  // Two index-ordered reads merged here, not one `iin = … or phone = …`: with the OR the planner may
+  // walk the whole table down the primary key looking for the newest rows of a citizen who has few.
+  const newest = (where: SQL) =>
+    db
+      .select({ id: smsMessages.id, direction: smsMessages.direction, purpose: smsMessages.purpose, body: smsMessages.body, status: smsMessages.status, createdAt: smsMessages.createdAt })
+      .from(smsMessages)
+      .where(where)
+      .orderBy(desc(smsMessages.id))
+      .limit(limit);
+  const [byIin, byPhone] = await Promise.all([newest(eq(smsMessages.iin, iin)), phone ? newest(eq(smsMessages.phone, phone)) : []]);
+  const merged = new Map([...byIin, ...byPhone].map((m) => [m.id, m]));
+  return [...merged.values()].sort((a, b) => b.id - a.id).slice(0, limit);
 }

@@ -51,7 +51,8 @@ export const proactiveOffers = pgTable(
       .where(sql`${t.stage} in ('offered', 'awaiting_payment', 'awaiting_iban', 'awaiting_bank')`),
     index("proactive_offers_household_created_idx").on(t.householdId, t.createdAt),
     index("proactive_offers_phone_idx").on(t.phone, t.id),
-    index("proactive_offers_recipient_idx").on(t.recipientIin),
+    // (recipient, id): "the citizen's latest offer" is one index probe, not a walk down the primary key.
+    index("proactive_offers_recipient_idx").on(t.recipientIin, t.id),
     index("proactive_offers_due_idx").on(t.stage, t.expiresAt),
     check("proactive_offers_language", sql`${t.language} in ('ru', 'kk')`),
   ],
