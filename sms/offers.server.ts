@@ -5,7 +5,7 @@
  * applied or not at all, and a provider retry of the same MessageSid changes nothing.
  */
 import type { Db, Tx } from "../db/client";
-import { claimForRegistration, findActiveCaseMembers, numberAndRegister, numberPlaceholder, type RegistrationInput } from "../db/queries/applications";
+import { registerApplication, findActiveCaseMembers } from "../db/queries/applications";
 import { lockLatestOfferForPhone, lockOffersDue, saveOfferState } from "../db/queries/offers";
 import { registryGateway } from "../db/queries/registry";
 import { linkToOffer, queueSms, recentNoOfferReply, recordInbound, recordOptOut, type OutboundSms } from "../db/queries/sms";
@@ -79,41 +79,35 @@ async function applyTransition(
 ): Promise<InboundOutcome> {
   let { state } = transition;
   const outgoing: { message: Outbound; purpose: OutboundSms["purpose"] }[] = transition.messages.map((message) => ({ message, purpose }));
-  // A registration's number is taken last (numberAndRegister), after the offer's state and the
-  // confirmation are written with a placeholder for it: the yearly counter is then held for one
-  // statement and the COMMIT, not for the writes that follow it (ADR 008).
-  let pending: { applicationId: string; input: RegistrationInput; placeholder: string } | undefined;
+  let applicationId: string | undefined;
+  let registrationNumber: string | undefined;
   for (const effect of transition.effects) {
     if (effect.type === "opt_out") await recordOptOut(tx, offer.phone, at);
     if (effect.type === "register") {
-      const claimed = await registerFromOffer(tx, gateway, offer, effect, at);
-      const placeholder = numberPlaceholder();
-      const after = claimed.ok
-        ? confirmRegistration(state, { registrationNumber: placeholder, registeredAt: at, dueDate: claimed.input.dueDate })
+      const registered = await registerFromOffer(tx, gateway, offer, effect, at);
+      const after = registered.ok
+        ? confirmRegistration(state, { registrationNumber: registered.registrationNumber, registeredAt: at, dueDate: registered.dueDate })
         : rejectRegistration(state);
       state = after.state;
-      outgoing.push(...after.messages.map((message) => ({ message, purpose: claimed.ok ? ("confirmation" as const) : ("reply" as const) })));
-      if (claimed.ok) pending = { applicationId: claimed.applicationId, input: claimed.input, placeholder };
+      outgoing.push(...after.messages.map((message) => ({ message, purpose: registered.ok ? ("confirmation" as const) : ("reply" as const) })));
+      if (registered.ok) {
+        applicationId = registered.applicationId;
+        registrationNumber = registered.registrationNumber;
+      }
     }
   }
-  await saveOfferState(tx, offer.id, state, at, pending?.applicationId);
-  const smsIds: number[] = [];
+  await saveOfferState(tx, offer.id, state, at, applicationId);
   for (const { message, purpose: p } of outgoing) {
-    const id = await queueSms(tx, { to: offer.phone, body: message.text, purpose: p, language: message.language, iin: offer.recipientIin, offerId: offer.id, now: at });
-    if (id !== null) smsIds.push(id);
+    await queueSms(tx, { to: offer.phone, body: message.text, purpose: p, language: message.language, iin: offer.recipientIin, offerId: offer.id, now: at });
   }
-  const registrationNumber = pending
-    ? await numberAndRegister(tx, pending.applicationId, pending.input, { placeholder: pending.placeholder, offerId: offer.id, smsIds })
-    : undefined;
   return { kind: "applied", offerId: offer.id, stage: state.stage, replies: outgoing.length, registrationNumber };
 }
 
-type RegisterOutcome = { ok: true; applicationId: string; input: RegistrationInput } | { ok: false; reason: string };
+type RegisterOutcome = { ok: true; applicationId: string; registrationNumber: string; dueDate: string } | { ok: false; reason: string };
 
 /**
  * The consent is the application (clause 6): registered in the e-journal in proactive format on the
- * Kazakhstan day the consent arrived, due 15 working days later. This claims the family and writes the
- * application; applyTransition takes the journal number last. Clause 7-1 checks 2 and 3 are run
+ * Kazakhstan day the consent arrived, due 15 working days later. Clause 7-1 checks 2 and 3 are run
  * again on today's registry data, since the family may have changed since the scan; the database
  * enforces check 2 once more under concurrency.
  */
@@ -150,7 +144,7 @@ async function registerFromOffer(
 
   const applicationDate = effect.applicationDate;
   const due = dueDate(applicationDate, "proactive", kzCalendar);
-  const input: RegistrationInput = {
+  const outcome = await registerApplication(tx as unknown as Db, {
     applicantIin: offer.recipientIin,
     channel: "proactive",
     members: facts.members.map((m) => ({ iin: m.iin, relation: m.relation })),
@@ -169,10 +163,9 @@ async function registerFromOffer(
         povertyLine: offer.povertyLine,
       },
     },
-  };
-  const outcome = await claimForRegistration(tx, input);
+  });
   if (!outcome.ok) return { ok: false, reason: outcome.reason };
-  return { ok: true, applicationId: outcome.applicationId, input };
+  return { ok: true, applicationId: outcome.applicationId, registrationNumber: outcome.registrationNumber, dueDate: due };
 }
 
 /**

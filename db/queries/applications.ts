@@ -1,5 +1,4 @@
 /** Verbs over ASP applications and the e-registration journal. */
-import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { rowsOf } from "../rows";
@@ -45,68 +44,42 @@ class MemberConflict extends Error {
  * of two racing submissions that share a member, the second finds the row and rolls back.
  */
 export async function registerApplication(db: Db, input: RegistrationInput): Promise<RegistrationOutcome> {
-  return refusalsAsOutcomes(db, input, () =>
-    db.transaction(async (tx) => {
-      const applicationId = await claimInTx(tx, input);
+  try {
+    return await db.transaction(async (tx) => {
+      let applicationId = input.applicationId;
+      if (!applicationId) {
+        // Channels without a draft (proactive) get one here, so that every registration is the same
+        // audited draft → registered change. It cannot collide with the citizen's own portal draft:
+        // the one-draft rule is per portal channel.
+        const [row] = await tx
+          .insert(applications)
+          .values({ applicantIin: input.applicantIin, channel: input.channel, status: "draft", draft: input.draft ?? {}, createdAt: input.now, updatedAt: input.now })
+          .returning({ id: applications.id });
+        applicationId = row.id;
+      }
+      // Lock order, the same for every registration, so none can deadlock: the application's own row,
+      // then its members in IIN order, then the yearly counter last.
+      const open = await tx
+        .select({ id: applications.id })
+        .from(applications)
+        .where(and(eq(applications.id, applicationId), inArray(applications.status, ["draft", "rejected_at_check"])))
+        .for("update");
+      if (open.length !== 1) throw new NotOpen(`application ${applicationId} is not open for registration`);
+      const claimed = await tx
+        .insert(activeCaseMembers)
+        .values([...input.members].sort((a, b) => a.iin.localeCompare(b.iin)).map((m) => ({ iin: m.iin, applicationId: applicationId!, since: input.now })))
+        .onConflictDoNothing()
+        .returning({ iin: activeCaseMembers.iin });
+      if (claimed.length !== input.members.length) {
+        const got = new Set(claimed.map((c) => c.iin));
+        throw new MemberConflict(input.members.map((m) => m.iin).filter((i) => !got.has(i)));
+      }
+      await tx.delete(applicationMembers).where(eq(applicationMembers.applicationId, applicationId));
+      await tx.insert(applicationMembers).values(input.members.map((m) => ({ applicationId: applicationId!, iin: m.iin, relation: m.relation })));
+      await tx.insert(applicationEvents).values({ applicationId, at: input.now, status: "registered" });
       const registrationNumber = await numberAndRegister(tx, applicationId, input);
       return { ok: true as const, applicationId, registrationNumber };
-    }),
-  );
-}
-
-/**
- * The first half of a registration, for a caller that has more to write in its own transaction before
- * the number is taken (the SMS webhook: the offer's state and the confirmation carry the number). Runs
- * in a savepoint of `tx`, so a member conflict undoes only this; then call `numberAndRegister` last.
- */
-export async function claimForRegistration(
-  tx: Tx,
-  input: Omit<RegistrationInput, "applicationId">,
-): Promise<{ ok: true; applicationId: string } | { ok: false; reason: "member_in_active_case"; iins: string[] }> {
-  const outcome = await refusalsAsOutcomes(tx as Db, input, () =>
-    (tx as Db).transaction(async (inner) => ({ ok: true as const, applicationId: await claimInTx(inner, input), registrationNumber: "" })),
-  );
-  return outcome.ok ? { ok: true, applicationId: outcome.applicationId } : { ok: false, reason: outcome.reason, iins: outcome.iins };
-}
-
-async function claimInTx(tx: Tx, input: RegistrationInput): Promise<string> {
-  let applicationId = input.applicationId;
-  if (!applicationId) {
-    // Channels without a draft (proactive) get one here, so that every registration is the same
-    // audited draft → registered change. It cannot collide with the citizen's own portal draft:
-    // the one-draft rule is per portal channel.
-    const [row] = await tx
-      .insert(applications)
-      .values({ applicantIin: input.applicantIin, channel: input.channel, status: "draft", draft: input.draft ?? {}, createdAt: input.now, updatedAt: input.now })
-      .returning({ id: applications.id });
-    applicationId = row.id;
-  }
-  // Lock order, the same for every registration, so none can deadlock: the application's own row,
-  // then its members in IIN order, then the yearly counter last.
-  const open = await tx
-    .select({ id: applications.id })
-    .from(applications)
-    .where(and(eq(applications.id, applicationId), inArray(applications.status, ["draft", "rejected_at_check"])))
-    .for("update");
-  if (open.length !== 1) throw new NotOpen(`application ${applicationId} is not open for registration`);
-  const claimed = await tx
-    .insert(activeCaseMembers)
-    .values([...input.members].sort((a, b) => a.iin.localeCompare(b.iin)).map((m) => ({ iin: m.iin, applicationId: applicationId!, since: input.now })))
-    .onConflictDoNothing()
-    .returning({ iin: activeCaseMembers.iin });
-  if (claimed.length !== input.members.length) {
-    const got = new Set(claimed.map((c) => c.iin));
-    throw new MemberConflict(input.members.map((m) => m.iin).filter((i) => !got.has(i)));
-  }
-  await tx.delete(applicationMembers).where(eq(applicationMembers.applicationId, applicationId));
-  await tx.insert(applicationMembers).values(input.members.map((m) => ({ applicationId: applicationId!, iin: m.iin, relation: m.relation })));
-  await tx.insert(applicationEvents).values({ applicationId, at: input.now, status: "registered" });
-  return applicationId;
-}
-
-async function refusalsAsOutcomes(db: Db, input: RegistrationInput, work: () => Promise<RegistrationOutcome>): Promise<RegistrationOutcome> {
-  try {
-    return await work();
+    });
   } catch (error) {
     if (error instanceof MemberConflict) return { ok: false, reason: "member_in_active_case", iins: error.iins };
     // Registering is idempotent: the same application registered by a concurrent submission gets its
@@ -127,7 +100,7 @@ async function refusalsAsOutcomes(db: Db, input: RegistrationInput, work: () => 
  * of the year waits for it from here to COMMIT; as the last statement, nothing else — no round trip
  * to a busy Node process — happens while it is held (ADR 008).
  */
-export async function numberAndRegister(tx: Tx, applicationId: string, input: RegistrationInput, fill?: NumberFill): Promise<string> {
+async function numberAndRegister(tx: Tx, applicationId: string, input: RegistrationInput): Promise<string> {
   const year = Number(input.applicationDate.slice(0, 4));
   const at = input.now.toISOString();
   const setDraft = input.draft !== undefined ? sql`, draft = ${JSON.stringify(input.draft)}::jsonb` : sql``;
@@ -149,36 +122,11 @@ export async function numberAndRegister(tx: Tx, applicationId: string, input: Re
       insert into registration_journal (registration_number, application_id, registered_at, applicant_iin, channel, service, due_date, registered_by)
       select number, ${applicationId}::uuid, ${at}::timestamptz, ${input.applicantIin}::char(12), ${input.channel}::channel, 'asp'::service,
              ${input.dueDate}::date, ${input.registeredBy}::varchar from counter
-    )${fill ? fillPlaceholder(fill) : sql``}
+    )
     select registration_number as number from registered`);
   const [row] = rowsOf<{ number: string }>(rows);
   if (!row) throw new Error(`application ${applicationId} vanished while it was being registered`);
   return row.number;
-}
-
-/**
- * Rows written earlier in the same transaction with `placeholder` where the number goes (the offer's
- * state, the confirmation SMS); numberAndRegister puts the number in, in its one statement.
- */
-export type NumberFill = { placeholder: string; offerId?: number; smsIds?: number[] };
-
-/** A token no text contains by chance, to stand for the registration number until it is taken. */
-export function numberPlaceholder() {
-  return `#REGISTRATION-NUMBER-${randomUUID()}#`;
-}
-
-function fillPlaceholder(fill: NumberFill) {
-  const offer = fill.offerId
-    ? sql`, offer as (
-      update proactive_offers set state = replace(state::text, ${fill.placeholder}::text, counter.number)::jsonb
-      from counter where proactive_offers.id = ${fill.offerId}::bigint)`
-    : sql``;
-  const texts = fill.smsIds?.length
-    ? sql`, texts as (
-      update sms_messages set body = replace(body, ${fill.placeholder}::text, counter.number)
-      from counter where sms_messages.id = any(${`{${fill.smsIds.join(",")}}`}::bigint[]))`
-    : sql``;
-  return sql`${offer}${texts}`;
 }
 
 /** ASP26-000123: service, two-digit year, a yearly counter (numberAndRegister writes the same in SQL). */
