@@ -32,7 +32,7 @@ describe("replies to the proactive offer on POST /sms/inbound", () => {
     handleInboundWebhook(signedWebhookRequest(URL_INBOUND, { MessageSid: messageSid, From: from, To: "1414", Body: body, AccountSid: "AC1" }, token), ctx());
 
   const offerOf = async (phone: string) =>
-    (await fresh.query<{ id: number; stage: string; application_id: string | null; state: { unclearCount: number } }>(
+    (await fresh.query<{ id: number; stage: string; application_id: string | null; state: { unclearCount: number; registration?: { number: string } } }>(
       `select id::int, stage, application_id, state from proactive_offers where phone = $1 order by id desc limit 1`,
       [phone],
     ))[0];
@@ -82,6 +82,7 @@ describe("replies to the proactive offer on POST /sms/inbound", () => {
     expect(confirmation.purpose).toBe("confirmation");
     expect(confirmation.body).toContain(application.registration_number);
     expect(confirmation.body).toContain("14.12.2026");
+    expect(offer.state.registration?.number).toBe(application.registration_number);
   });
 
   it("the same dialogue in Kazakh: ИӘ, the bank list, a bank → registered, confirmed in Kazakh", async () => {
