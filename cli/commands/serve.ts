@@ -148,7 +148,9 @@ async function serveHttp(port: number, handle: Awaited<ReturnType<typeof getDb>>
     next();
   });
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("public", { maxAge: "1h" }));
+  // Files in public/ all have an extension; pages do not, and need not wait for a stat of the disk.
+  const files = express.static("public", { maxAge: "1h" });
+  app.use((req, res, next) => (path.extname(req.path) ? files(req, res, next) : next()));
   app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV ?? "production" }));
 
   const server = app.listen(port, () => {
