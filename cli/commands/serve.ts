@@ -91,6 +91,10 @@ function superviseWorkers(count: number, port: number, describe: string, stopJob
   let stopping = false;
   let listening = 0;
   const deaths: number[] = [];
+  // A larger young generation for the HTTP workers: a page allocates a lot that dies at once (React
+  // rendering, query results), and fewer scavenges gave ≈ 6 % more cabinet pages per second (ADR 008).
+  const tuned = process.execArgv.some((a) => a.startsWith("--max-semi-space-size")) || /--max-semi-space-size/.test(process.env.NODE_OPTIONS ?? "");
+  cluster.setupPrimary({ execArgv: [...process.execArgv, ...(tuned ? [] : ["--max-semi-space-size=32"])] });
   const fork = () => cluster.fork();
   cluster.on("listening", () => {
     if (++listening === count) console.log(`Komek listening on http://localhost:${port} (${count} processes; database: ${describe})`);
