@@ -70,7 +70,9 @@ export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
       // Registry numbers (bigint) come back as JS numbers only where safe; amounts are numeric strings.
       types: { bigint: postgres.BigInt },
     });
-    const db = drizzle(preparing(sql), { schema }) as unknown as Db;
+    // DATABASE_PREPARE=0 for a pooler that cannot keep prepared statements (PgBouncer in transaction
+    // mode before 1.21, or without max_prepared_statements).
+    const db = drizzle(process.env.DATABASE_PREPARE === "0" ? sql : preparing(sql), { schema }) as unknown as Db;
     return {
       db,
       kind: "postgres",
