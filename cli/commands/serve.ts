@@ -59,8 +59,8 @@ export async function run(argv: string[]) {
 
   let workers = args.int("workers", Number(process.env.WEB_CONCURRENCY ?? 1));
   if (workers > 1 && (handle.kind !== "postgres" || args.bool("fresh"))) {
-    // The embedded database lives inside this process; other processes cannot reach it.
-    console.warn(`--workers ${workers} needs DATABASE_URL (a PostgreSQL server); serving from one process.`);
+    // The embedded database (and a --fresh one) belongs to this process; workers could not share it.
+    console.warn(`--workers ${workers} needs DATABASE_URL (a PostgreSQL server) and no --fresh; serving from one process.`);
     workers = 1;
   }
   if (workers <= 1) {
