@@ -106,6 +106,7 @@ async function numberAndRegister(tx: Tx, applicationId: string, input: Registrat
   const setDraft = input.draft !== undefined ? sql`, draft = ${JSON.stringify(input.draft)}::jsonb` : sql``;
   const rows = await tx.execute(sql`
     with counter as (
+      -- ASP26-000123: the service, the application day's two-digit year, the yearly counter.
       insert into registration_counters (year, last) values (${year}::int, 1)
       on conflict (year) do update set last = registration_counters.last + 1
       returning 'ASP' || lpad((year % 100)::text, 2, '0') || '-' || lpad(last::text, 6, '0') as number
@@ -127,11 +128,6 @@ async function numberAndRegister(tx: Tx, applicationId: string, input: Registrat
   const [row] = rowsOf<{ number: string }>(rows);
   if (!row) throw new Error(`application ${applicationId} vanished while it was being registered`);
   return row.number;
-}
-
-/** ASP26-000123: service, two-digit year, a yearly counter (numberAndRegister writes the same in SQL). */
-export function formatRegistrationNumber(year: number, n: number) {
-  return `ASP${String(year % 100).padStart(2, "0")}-${String(n).padStart(6, "0")}`;
 }
 
 function isUniqueViolation(error: unknown) {

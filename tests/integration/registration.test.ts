@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { createFreshDb, type FreshDb } from "../../db/testing";
-import { registerApplication, formatRegistrationNumber } from "../../db/queries/applications";
+import { registerApplication } from "../../db/queries/applications";
+import { rowsOf } from "../../db/rows";
 import { testIins } from "../support/people";
 
 const NOW = new Date("2026-11-23T06:00:00Z");
@@ -64,7 +65,7 @@ describe("registering applications in the e-journal", () => {
     );
     expect(twice).toEqual([]);
     const numbers = await fresh.db.execute(sql`select count(distinct registration_number)::int as n, count(*)::int as total from registration_journal`);
-    const row = (Array.isArray(numbers) ? numbers[0] : (numbers as { rows: unknown[] }).rows[0]) as { n: number; total: number };
+    const [row] = rowsOf<{ n: number; total: number }>(numbers);
     expect(row.n).toBe(row.total);
   });
 
@@ -81,8 +82,11 @@ describe("registering applications in the e-journal", () => {
     expect(twice).toEqual([]);
   });
 
-  it("formats registration numbers with the year and a six-digit counter", () => {
-    expect(formatRegistrationNumber(2026, 123)).toBe("ASP26-000123");
+  it("formats registration numbers with the year of the application day and a six-digit counter", async () => {
+    const [a] = testIins(1, 7700);
+    await fresh.query(`insert into registration_counters (year, last) values (2027, 122)`);
+    const outcome = await registerApplication(fresh.db, { ...registration(a, [a]), applicationDate: "2027-01-05", dueDate: "2027-01-26" });
+    expect(outcome).toMatchObject({ ok: true, registrationNumber: "ASP27-000123" });
   });
 });
 
