@@ -1,6 +1,7 @@
 /** Verbs over the SMS outbox, the inbound log and opt-outs. Each takes a Db or Tx: the caller owns the transaction. */
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "../client";
+import { rowsOf } from "../rows";
 import { smsMessages, smsOptOuts, type SmsMessage, type SmsPurpose, type SmsStatus } from "../schema";
 
 export type OutboundSms = {
@@ -146,8 +147,7 @@ export async function claimForSending(db: Tx, id: number, now: Date): Promise<Cl
       from before
      where m.id = before.id and before.status in ('queued', 'sending')
     returning m.id, m.phone, m.body, m.attempts, before.status as previous`);
-  const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as { id: number | string; phone: string; body: string; attempts: number; previous: SmsStatus }[];
-  const row = list[0];
+  const [row] = rowsOf<{ id: number | string; phone: string; body: string; attempts: number; previous: SmsStatus }>(rows);
   if (!row) return null;
   return { id: Number(row.id), phone: row.phone, body: row.body, attempts: row.attempts, status: "sending", resumed: row.previous === "sending" };
 }
