@@ -25,8 +25,12 @@ export async function run(argv: string[]) {
   const port = args.int("port", Number(process.env.PORT ?? 3000));
   // A forked HTTP worker: the primary has migrated, seeded and started the background jobs.
   if (cluster.isWorker) {
-    await serveHttp(port, await getDb());
-    return;
+    const server = await serveHttp(port, await getDb());
+    process.once("SIGTERM", () => {
+      server.close();
+      void closeDb().finally(() => process.exit(0));
+    });
+    return new Promise<never>(() => {});
   }
 
   if (args.bool("fresh")) {
@@ -56,6 +60,10 @@ export async function run(argv: string[]) {
 
   // Sends the SMS outbox, offer reminders and expiry (sms/worker.server.ts).
   const smsWorker = await startWorkers(handle, { origin: `http://localhost:${port}` });
+  const stopJobs = async () => {
+    await (smsWorker?.stop() ?? Promise.resolve()).catch(() => {});
+    await closeDb();
+  };
 
   let workers = args.int("workers", Number(process.env.WEB_CONCURRENCY ?? 1));
   if (workers > 1 && (handle.kind !== "postgres" || args.bool("fresh"))) {
@@ -68,17 +76,14 @@ export async function run(argv: string[]) {
     if (!args.bool("fresh")) {
       const shutdown = () => {
         server.close();
-        void (smsWorker?.stop() ?? Promise.resolve()).catch(() => {}).then(() => closeDb()).finally(() => process.exit(0));
+        void stopJobs().finally(() => process.exit(0));
       };
       process.once("SIGTERM", shutdown);
       process.once("SIGINT", shutdown);
     }
     return new Promise<never>(() => {});
   }
-  return superviseWorkers(workers, port, handle.describe, async () => {
-    await (smsWorker?.stop() ?? Promise.resolve()).catch(() => {});
-    await closeDb();
-  });
+  return superviseWorkers(workers, port, handle.describe, stopJobs);
 }
 
 /**
@@ -157,15 +162,8 @@ async function serveHttp(port: number, handle: Awaited<ReturnType<typeof getDb>>
   app.use((req, res, next) => (path.extname(req.path) ? files(req, res, next) : next()));
   app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV ?? "production" }));
 
-  const server = app.listen(port, () => {
+  // Workers stay quiet: the primary says once that all of them listen.
+  return app.listen(port, () => {
     if (!cluster.isWorker) console.log(`Komek listening on http://localhost:${port} (database: ${handle.describe})`);
   });
-  if (cluster.isWorker) {
-    process.once("SIGTERM", () => {
-      server.close();
-      void closeDb().finally(() => process.exit(0));
-    });
-    return new Promise<never>(() => {});
-  }
-  return server;
 }
