@@ -8,6 +8,7 @@ import { getFixedT, getLanguage, languageCookieHeader } from "./i18n.server";
 import { Layout as PageLayout } from "./components/Layout";
 import { getCsrfToken } from "./csrf.server";
 import { getUser } from "./session.server";
+import { demoMode } from "./env.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: "/styles.css" },
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
   const user = await getUser(request);
   const t = await getFixedT(request, "common");
-  return data({ lng, csrf: csrf.token, user: user ? { kind: user.kind } : null, title: `Komek — ${t("portalTagline")}` }, { headers });
+  return data({ lng, csrf: csrf.token, user: user ? { kind: user.kind } : null, demo: demoMode(), title: `Komek — ${t("portalTagline")}` }, { headers });
 }
 
 /** Pages without a title of their own get the portal's. */
@@ -41,7 +42,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
-        <PageLayout lng={lng} user={root?.user ?? null}>
+        <PageLayout lng={lng} user={root?.user ?? null} demo={root?.demo ?? false}>
           {children}
         </PageLayout>
         <ScrollRestoration />

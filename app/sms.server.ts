@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { getDb } from "./db.server";
 import { smsConfig } from "../sms/config";
+import { demoMode } from "./env.server";
 import { handleInboundWebhook, handleStatusWebhook, signedWebhookRequest, type WebhookContext } from "../sms/inbound.server";
 import { applyInboundReply } from "../sms/offers.server";
 import { runProactiveScan } from "../sms/scan";
@@ -32,9 +33,9 @@ export async function handleTwilioStatus(request: Request) {
   return handleStatusWebhook(request, await webhookContext());
 }
 
-/** True while no real provider is configured: the only time /dev/sms exists. */
+/** True while no real provider is configured in a demonstration: the only time /dev/sms exists. */
 export function localTransportActive() {
-  return smsConfig().twilio === null;
+  return demoMode() && smsConfig().twilio === null;
 }
 
 export function requireLocalTransport() {

@@ -5,6 +5,8 @@
 type Command = {
   summary: string;
   usage: string;
+  /** A longer `--help` than summary and usage. */
+  help?: () => Promise<string>;
   run: (args: string[]) => Promise<number | void>;
 };
 
@@ -15,8 +17,8 @@ const commands: Record<string, Command> = {
     run: async (args) => (await import("./commands/serve")).run(args),
   },
   migrate: {
-    summary: "apply the committed SQL migrations to the database",
-    usage: "komek migrate",
+    summary: "apply the committed SQL migrations (as DATABASE_OWNER_URL when set, then renew the runtime role's grants)",
+    usage: "komek migrate [--runtime-role NAME]",
     run: async (args) => (await import("./commands/migrate")).run(args),
   },
   seed: {
@@ -59,6 +61,12 @@ const commands: Record<string, Command> = {
     usage: "komek bench [--persons 100000] [--json] [--only scan,submit,sms,cabinet,lookup] | komek bench lookup [--persons 100000] [--samples 2000] [--json] [--keep]",
     run: async (args) => (await import("./commands/bench")).run(args),
   },
+  db: {
+    summary: "create the owner and runtime database roles with their grants (production; ADR 009)",
+    usage: "komek db roles --url SUPERUSER_URL [--database komek] [--owner komek_owner] [--runtime komek_app] [--owner-password P] [--runtime-password P]",
+    help: async () => (await import("./commands/db")).DB_ROLES_HELP,
+    run: async (args) => (await import("./commands/db")).run(args),
+  },
   workdays: {
     summary: "working-day arithmetic on the Kazakhstan calendar (holidays, substitutions, transfers)",
     usage: "komek workdays add <YYYY-MM-DD> <n> | komek workdays is <YYYY-MM-DD>",
@@ -87,7 +95,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (rest.includes("--help") || rest.includes("-h")) {
-    process.stdout.write(`${command.summary}\nusage: ${command.usage}\n`);
+    process.stdout.write(command.help ? await command.help() : `${command.summary}\nusage: ${command.usage}\n`);
     return 0;
   }
   const code = await command.run(rest);

@@ -117,6 +117,21 @@ function redactUrl(url: string) {
   }
 }
 
+/** The same server and credentials, another database. */
+export function withDatabase(url: string, database: string) {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/** The same server and database as another role (its password, if any, in `password`). */
+export function withRole(url: string, role: string, password = "") {
+  const u = new URL(url);
+  u.username = role;
+  u.password = password;
+  return u.toString();
+}
+
 /** Options from the environment: the same rule for the server, the CLI and the tests. */
 export function dbOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DbOptions {
   return {

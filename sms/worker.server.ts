@@ -19,7 +19,7 @@ import type { Db, DbHandle } from "../db/client";
 import { claimForSending, markAttemptFailed, markSent, markSwept, requeueStuck, unsweptMessages } from "../db/queries/sms";
 import { runOfferTicks } from "./offers.server";
 import { SmsTransportError, type SmsTransport } from "./transports";
-import { startDeadlineJobs } from "../app/staff/reminders.server";
+import { REMINDER_QUEUE, REMINDER_QUEUE_OPTIONS, startDeadlineJobs } from "../app/staff/reminders.server";
 
 export const SEND_QUEUE = "sms-send";
 
@@ -91,13 +91,52 @@ export function rateLimiter(perSecond: number, clock: () => number = Date.now) {
   };
 }
 
+/**
+ * Two processes starting together on a fresh database deadlock in pg-boss's create_queue (each
+ * inserts the queue row, then alters the job table that references it). It is idempotent, so the
+ * one PostgreSQL aborts simply tries again (tests/integration/scaleout.test.ts).
+ */
+function retryCreateQueue(boss: PgBoss) {
+  const createQueue = boss.createQueue.bind(boss);
+  boss.createQueue = async (name, options) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await createQueue(name, options);
+      } catch (error) {
+        if ((error as { code?: string }).code !== "40P01" || attempt >= 5) throw error;
+        await new Promise((r) => setTimeout(r, 50 + Math.random() * 200 * attempt));
+      }
+    }
+  };
+}
+
+const SEND_QUEUE_DEFAULTS = { retryLimit: 8, retryDelay: 5, expireInSeconds: 300 };
+
+/**
+ * pg-boss's schema and every queue the worker uses, created as the owner role (`komek migrate` with
+ * DATABASE_OWNER_URL, ADR 009): a queue is a table in pg-boss 10, and the runtime role creates no
+ * tables. The worker's own createQueue calls then find the queues and change nothing.
+ */
+export async function installQueues(connectionString: string) {
+  const boss = new PgBoss({ connectionString, max: 1, schema: "pgboss", supervise: false, schedule: false });
+  boss.on("error", (error: Error) => process.stderr.write(`pg-boss install: ${error.message}\n`));
+  await boss.start();
+  retryCreateQueue(boss);
+  try {
+    await boss.createQueue(SEND_QUEUE, { name: SEND_QUEUE, ...SEND_QUEUE_DEFAULTS, retryBackoff: true });
+    await boss.createQueue(REMINDER_QUEUE, REMINDER_QUEUE_OPTIONS);
+  } finally {
+    await boss.stop({ graceful: false, wait: true, timeout: 1000 });
+  }
+}
+
 export async function startSmsWorker(handle: Pick<DbHandle, "db" | "kind">, options: WorkerOptions): Promise<SmsWorker> {
   const log = options.log ?? (() => {});
   const now = options.now ?? (() => new Date());
   const db = handle.db;
-  const expireInSeconds = options.expireInSeconds ?? 300;
-  const retryLimit = options.retryLimit ?? 8;
-  const retryDelay = options.retryDelaySeconds ?? 5;
+  const expireInSeconds = options.expireInSeconds ?? SEND_QUEUE_DEFAULTS.expireInSeconds;
+  const retryLimit = options.retryLimit ?? SEND_QUEUE_DEFAULTS.retryLimit;
+  const retryDelay = options.retryDelaySeconds ?? SEND_QUEUE_DEFAULTS.retryDelay;
 
   let connection: PgBoss.ConstructorOptions;
   if (handle.kind === "postgres") {
@@ -114,20 +153,7 @@ export async function startSmsWorker(handle: Pick<DbHandle, "db" | "kind">, opti
   });
   boss.on("error", (error: Error) => log(`sms worker: ${error.message}`));
   await boss.start();
-  // Two processes starting together on a fresh database deadlock in pg-boss's create_queue (each
-  // inserts the queue row, then alters the job table that references it). It is idempotent, so the
-  // one PostgreSQL aborts simply tries again (tests/integration/scaleout.test.ts).
-  const createQueue = boss.createQueue.bind(boss);
-  boss.createQueue = async (name, options) => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await createQueue(name, options);
-      } catch (error) {
-        if ((error as { code?: string }).code !== "40P01" || attempt >= 5) throw error;
-        await new Promise((r) => setTimeout(r, 50 + Math.random() * 200 * attempt));
-      }
-    }
-  };
+  retryCreateQueue(boss);
   await boss.createQueue(SEND_QUEUE, { name: SEND_QUEUE, retryLimit, retryDelay, retryBackoff: true, expireInSeconds });
   // Staff deadline reminders (issue 6) run on the same queue: one job per Kazakhstan day.
   const deadlines = await startDeadlineJobs(boss, db, now, log);

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { supportedLanguages, type Language } from "../../locales";
 
 /** The portal frame: skip link, header with language switch, main landmark, footer with 1414. */
-export function Layout({ lng, user, children }: { lng: Language; user: { kind: "citizen" | "staff" } | null; children: React.ReactNode }) {
+export function Layout({ lng, user, demo, children }: { lng: Language; user: { kind: "citizen" | "staff" } | null; demo: boolean; children: React.ReactNode }) {
   const { t } = useTranslation("common", { lng });
   const location = useLocation();
   const withLanguage = (l: Language) => {
@@ -18,6 +18,11 @@ export function Layout({ lng, user, children }: { lng: Language; user: { kind: "
         {t("skipToContent")}
       </a>
       <header className="site-header">
+        {demo ? (
+          <p className="demo-banner" data-testid="demo-banner">
+            {t("demo.banner")}
+          </p>
+        ) : null}
         <div className="container header-row">
           <Link to="/" className="brand">
             <span className="brand-name">{t("portalName")}</span>

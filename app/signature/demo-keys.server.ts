@@ -15,6 +15,7 @@ import { demoCitizens, demoStaff, DEMO_KEY_PASSWORD } from "../../db/seed/demo-p
 import { createCrl, createIntermediateCa, createRootCa, issuePersonCertificate, toPkcs12, type EndEntity } from "./pki";
 import { certificateToPem, crlToPem } from "./pem";
 import { pkiDir } from "./trust.server";
+import { demoMode } from "../env.server";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -44,9 +45,9 @@ export type DemoKeyIndex = z.infer<typeof demoKeyIndex>;
 
 type Env = Record<string, string | undefined>;
 
-/** Demo keys are served in development unless KOMEK_DEMO=0, and in production only with KOMEK_DEMO=1. */
+/** Demo keys are served in a demonstration only (app/env.server.ts demoMode). */
 export function demoKeysEnabled(env: Env = process.env): boolean {
-  return (env.KOMEK_DEMO !== "0" && env.NODE_ENV !== "production") || env.KOMEK_DEMO === "1";
+  return demoMode(env);
 }
 
 /** The index, or null when `komek pki init` has not run (or wrote something we cannot read). */

@@ -9,6 +9,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { parseCertificates, parseCrls } from "./pem";
+import { demoMode } from "../env.server";
 import { verifySignature, type VerifyResult } from "./verify";
 import type { x509 } from "./x509";
 
@@ -28,11 +29,14 @@ export function trustSources(env: Env = process.env) {
   const dir = pkiDir(env);
   const anchors = env.KOMEK_TRUST_ANCHORS?.trim();
   const crls = env.KOMEK_CRL?.split(",").map((s) => s.trim()).filter(Boolean);
+  // Outside a demonstration the development PKI is never a default: an unset variable in production
+  // names a file that cannot exist, so every signature is refused (and `komek serve` refuses to start).
+  const fallback = demoMode(env) ? dir : path.join(dir, "unset-in-production");
   return {
-    trustAnchors: { file: path.resolve(anchors || path.join(dir, "ca.pem")), explicit: !!anchors },
+    trustAnchors: { file: path.resolve(anchors || path.join(fallback, "ca.pem")), explicit: !!anchors },
     crls: crls?.length
       ? crls.map((file) => ({ file: path.resolve(file), explicit: true }))
-      : [{ file: path.join(dir, "crl.pem"), explicit: false }],
+      : [{ file: path.join(fallback, "crl.pem"), explicit: false }],
   };
 }
 

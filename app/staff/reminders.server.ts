@@ -57,9 +57,11 @@ export function reminderDue(now: Date): string | null {
   return localHour >= REMINDER_HOUR ? kzDate(now) : null;
 }
 
+export const REMINDER_QUEUE_OPTIONS = { name: REMINDER_QUEUE, retryLimit: 3, retryDelay: 60 };
+
 /** Registers the job on the worker's pg-boss; call `tick()` from the worker's minute ticker. */
 export async function startDeadlineJobs(boss: PgBoss, db: Tx, now: () => Date, log: (line: string) => void = () => {}) {
-  await boss.createQueue(REMINDER_QUEUE, { name: REMINDER_QUEUE, retryLimit: 3, retryDelay: 60 });
+  await boss.createQueue(REMINDER_QUEUE, REMINDER_QUEUE_OPTIONS);
   await boss.work(REMINDER_QUEUE, async () => {
     const result = await remindStaffOfDueCases(db, now());
     log(`deadline reminders: ${result.reminders} new, ${result.releasedAssignments} assignments ended`);

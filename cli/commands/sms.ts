@@ -1,5 +1,6 @@
 import { parseArgs } from "../args";
-import { createDb, dbOptionsFromEnv, migrateDb } from "../../db/client";
+import { createDb, dbOptionsFromEnv } from "../../db/client";
+import { applyMigrations } from "../../db/owner";
 import { requeueFailed } from "../../db/queries/sms";
 import { rowsOf } from "../../db/client";
 import { sql } from "drizzle-orm";
@@ -19,7 +20,7 @@ export async function run(argv: string[]) {
   const options = dbOptionsFromEnv();
   const handle = await createDb(options);
   try {
-    await migrateDb(handle);
+    await applyMigrations(handle);
     if (sub === "worker") {
       const worker = await startWorkers({ ...handle, url: options.url }, { log: (l) => process.stderr.write(`${l}\n`) });
       if (!worker) {

@@ -60,6 +60,8 @@ export const sessions = pgTable(
     userAgent: text("user_agent"),
   },
   (t) => [
+    // The purge job (app/purge.server.ts) deletes by expiry.
+    index("sessions_expires_at_idx").on(t.expiresAt),
     check(
       "sessions_one_subject",
       sql`(${t.subject} = 'citizen' AND ${t.citizenIin} IS NOT NULL AND ${t.staffId} IS NULL) OR (${t.subject} = 'staff' AND ${t.staffId} IS NOT NULL AND ${t.citizenIin} IS NULL)`,
@@ -77,16 +79,20 @@ export const loginAttempts = pgTable(
     succeeded: boolean("succeeded").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("login_attempts_key_at_idx").on(t.key, t.at)],
+  (t) => [index("login_attempts_key_at_idx").on(t.key, t.at), index("login_attempts_at_idx").on(t.at)],
 );
 
 /** Single-use challenges for signing in with ЭЦП. */
-export const authChallenges = pgTable("auth_challenges", {
-  nonce: char("nonce", { length: 43 }).primaryKey(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-  usedAt: timestamp("used_at", { withTimezone: true }),
-});
+export const authChallenges = pgTable(
+  "auth_challenges",
+  {
+    nonce: char("nonce", { length: 43 }).primaryKey(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [index("auth_challenges_expires_at_idx").on(t.expiresAt)],
+);
 
 export type StaffAccount = typeof staffAccounts.$inferSelect;
 export type StaffRole = (typeof staffRoleEnum.enumValues)[number];

@@ -134,7 +134,7 @@ export const otpCodes = pgTable(
     attempts: integer("attempts").notNull().default(0),
     usedAt: timestamp("used_at", { withTimezone: true }),
   },
-  (t) => [index("otp_codes_iin_purpose_idx").on(t.iin, t.purpose)],
+  (t) => [index("otp_codes_iin_purpose_idx").on(t.iin, t.purpose), index("otp_codes_expires_at_idx").on(t.expiresAt)],
 );
 
 export type Application = typeof applications.$inferSelect;
