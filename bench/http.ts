@@ -82,7 +82,8 @@ export async function startBareServer(port: number): Promise<Server> {
 
 /**
  * `komek serve --workers N` on a database that is already migrated and seeded: no demo data, no SMS
- * worker (the outbox just fills), production mode. `env` adds or overrides variables (secrets, the public URL).
+ * worker (the outbox just fills), production mode as a demonstration (KOMEK_DEMO=1: the bench's own
+ * PKI under KOMEK_DATA_DIR is trusted, and the database role may be the superuser). `env` adds or overrides variables (secrets, the public URL).
  */
 export async function startPortal(port: number, databaseUrl: string, env: Record<string, string>, workers = 1): Promise<Server> {
   await assertPortFree(port);
@@ -90,7 +91,7 @@ export async function startPortal(port: number, databaseUrl: string, env: Record
   const profile = process.env.KOMEK_BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.KOMEK_BENCH_PROFILE)}`] : [];
   const child = spawn(process.execPath, [...profile, path.join(root, "cli/komek.mjs"), "serve", "--port", String(port), "--no-seed", "--workers", String(workers)], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, SMS_WORKER: "0", ...env },
+    env: { ...process.env, NODE_ENV: "production", KOMEK_DEMO: "1", DATABASE_URL: databaseUrl, SMS_WORKER: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output = recorder(child);

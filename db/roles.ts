@@ -186,7 +186,6 @@ export async function runtimeRoleProblems(query: Query, variable = "DATABASE_URL
   );
   if (!me) return [`${variable}: cannot read the connected role from pg_roles`];
   if (me.superuser) return [`${variable}: role ${me.name} is a superuser; connect as the runtime role (npx komek db roles --help)`];
-  const problems: string[] = [];
   const [owns] = await query<{ database: boolean; schemas: string | null; tables: string | null }>(
     `SELECT pg_has_role(current_user, d.datdba, 'USAGE') AS database,
             (SELECT string_agg(nspname, ', ') FROM pg_namespace
@@ -196,8 +195,10 @@ export async function runtimeRoleProblems(query: Query, variable = "DATABASE_URL
                 AND pg_has_role(current_user, c.relowner, 'USAGE') ORDER BY c.relname LIMIT 5) c) AS tables
        FROM pg_database d WHERE d.datname = current_database()`,
   );
-  if (owns?.database) problems.push(`${variable}: role ${me.name} owns the database; connect as the runtime role (npx komek db roles --help)`);
-  if (owns?.schemas) problems.push(`${variable}: role ${me.name} owns schema ${owns.schemas}; connect as the runtime role`);
-  if (owns?.tables) problems.push(`${variable}: role ${me.name} owns tables (${owns.tables}…); connect as the runtime role`);
-  return problems;
+  const owned = [
+    owns?.database ? "the database" : null,
+    owns?.schemas ? `schema ${owns.schemas}` : null,
+    owns?.tables ? `tables (${owns.tables}…)` : null,
+  ].filter(Boolean);
+  return owned.length ? [`${variable}: role ${me.name} owns ${owned.join(", ")}; connect as the runtime role (npx komek db roles --help)`] : [];
 }

@@ -18,6 +18,7 @@ import PgBoss from "pg-boss";
 import type { Db, DbHandle } from "../db/client";
 import { claimForSending, markAttemptFailed, markSent, markSwept, requeueStuck, unsweptMessages } from "../db/queries/sms";
 import { runOfferTicks } from "./offers.server";
+import { purgeExpired, type PurgeResult } from "../db/queries/purge";
 import { SmsTransportError, type SmsTransport } from "./transports";
 import { REMINDER_QUEUE, REMINDER_QUEUE_OPTIONS, startDeadlineJobs } from "../app/staff/reminders.server";
 
@@ -40,6 +41,8 @@ export type WorkerOptions = {
   retryLimit?: number;
   retryDelaySeconds?: number;
   pollingIntervalSeconds?: number;
+  /** How often the purge job runs (db/queries/purge.ts); default 15 minutes. */
+  purgeIntervalMs?: number;
   /** A queued or sending row with a job but untouched this long is given a new job. */
   stuckAfterMs?: number;
   now?: () => Date;
@@ -52,6 +55,8 @@ export type SmsWorker = {
   sweep(): Promise<number>;
   /** Runs reminders and expiry now. */
   tick(): Promise<number>;
+  /** Deletes expired challenges, old sign-in attempts, ended sessions and expired codes now. */
+  purge(): Promise<PurgeResult>;
   stop(): Promise<void>;
 };
 
@@ -228,13 +233,19 @@ export async function startSmsWorker(handle: Pick<DbHandle, "db" | "kind">, opti
     await deadlines.tick();
     return ticked;
   };
-  const timers = [loop(options.sweepIntervalMs ?? 1000, sweep), loop(options.tickIntervalMs ?? 60_000, tick)];
+  const purge = async () => {
+    const result = await purgeExpired(db, now());
+    if (Object.values(result).some((n) => n > 0)) log(`purge: ${JSON.stringify(result)}`);
+    return result;
+  };
+  const timers = [loop(options.sweepIntervalMs ?? 1000, sweep), loop(options.tickIntervalMs ?? 60_000, tick), loop(options.purgeIntervalMs ?? 15 * 60_000, purge)];
   await sweep();
 
   return {
     boss,
     sweep,
     tick,
+    purge,
     async stop() {
       stopping = true;
       timers.forEach(clearInterval);

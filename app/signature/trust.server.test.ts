@@ -37,6 +37,16 @@ describe("trust material", () => {
     expect(sources.crls).toEqual([{ file: "/srv/komek/pki/crl.pem", explicit: false }]);
   });
 
+  it("never falls back to the development PKI in production, unless KOMEK_DEMO=1", async () => {
+    const dataDir = path.join(tmp, "data-prod");
+    await fs.mkdir(path.join(dataDir, "pki"), { recursive: true });
+    await fs.copyFile(path.join(tmp, "anchors.pem"), path.join(dataDir, "pki", "ca.pem"));
+    expect((await loadTrustMaterial({ KOMEK_DATA_DIR: dataDir, NODE_ENV: "production", KOMEK_DEMO: "1" })).trustAnchors).toHaveLength(1);
+    clearTrustCache();
+    expect((await loadTrustMaterial({ KOMEK_DATA_DIR: dataDir, NODE_ENV: "production" })).trustAnchors).toEqual([]);
+    expect(trustSources({ KOMEK_DATA_DIR: dataDir, NODE_ENV: "production" }).trustAnchors.file).not.toBe(path.join(dataDir, "pki", "ca.pem"));
+  });
+
   it("reads KOMEK_TRUST_ANCHORS and a comma-separated KOMEK_CRL of PEM and DER files", async () => {
     const material = await loadTrustMaterial({
       KOMEK_TRUST_ANCHORS: path.join(tmp, "anchors.pem"),

@@ -7,22 +7,37 @@ import express from "express";
 import { createRequestHandler } from "@remix-run/express";
 import { parseArgs } from "../args";
 import { resources } from "../../locales";
-import { getDb, migrateDb, setDb, closeDb } from "../../db/client";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { getDb, setDb, closeDb, type DbHandle } from "../../db/client";
 import { createFreshDb } from "../../db/testing";
-import { seedDemoIfEmpty } from "../../db/seed/demo";
+import { seedDemoIfEmpty, seedReferenceData } from "../../db/seed/demo";
 import { startWorkers } from "../../sms/worker.server";
-import { seedAccounts } from "../../db/seed/accounts";
-import { createDemoPki, demoKeysEnabled } from "../../app/signature/demo-keys.server";
+import { seedAccounts, seedOffices } from "../../db/seed/accounts";
+import { createDemoPki } from "../../app/signature/demo-keys.server";
+import { demoMode, productionProblems } from "../../app/env.server";
+import { applyMigrations } from "../../db/owner";
+import { runtimeRoleProblems } from "../../db/roles";
+import { installCrashGuards } from "../../db/recoverable";
 
 /** Largest request body we accept; anything bigger is refused before Remix reads it. */
 const MAX_BODY_BYTES = Number(process.env.KOMEK_MAX_BODY_BYTES ?? 2 * 1024 * 1024);
 
+/**
+ * Load shedding: beyond this many requests in the app at once, or while the event loop lags more than
+ * KOMEK_MAX_LAG_MS behind, a request gets 503 with Retry-After at once instead of queueing until it
+ * times out (or failing with 500 deep inside).
+ */
+const MAX_IN_FLIGHT = Number(process.env.KOMEK_MAX_IN_FLIGHT ?? 200);
+const MAX_LAG_MS = Number(process.env.KOMEK_MAX_LAG_MS ?? 1000);
+
 /** Answers given before the app (and its language detection) runs: both languages, Russian first. */
-const bilingual = (key: "tooLarge" | "lengthRequired") => `${resources.ru.common.errors[key]}\n${resources.kk.common.errors[key]}`;
+const bilingual = (key: "tooLarge" | "lengthRequired" | "overloaded") => `${resources.ru.common.errors[key]}\n${resources.kk.common.errors[key]}`;
 
 export async function run(argv: string[]) {
   const args = parseArgs(argv);
   const port = args.int("port", Number(process.env.PORT ?? 3000));
+  // A database outage (a restart, a failover, terminated backends) must not end the process.
+  installCrashGuards();
   // A forked HTTP worker: the primary has migrated, seeded and started the background jobs.
   if (cluster.isWorker) {
     const server = await serveHttp(port, await getDb());
@@ -47,13 +62,27 @@ export async function run(argv: string[]) {
     process.once("SIGINT", stop);
   }
   const handle = await getDb();
-  await migrateDb(handle);
-  if (!args.bool("no-seed")) {
-    const seeded = await seedDemoIfEmpty(handle.db);
-    if (seeded) console.log(`Seeded demo data: ${seeded.persons} persons`);
-    await seedAccounts(handle.db);
+  const refusals = await productionRefusals(handle);
+  if (refusals.length) {
+    for (const line of refusals) process.stderr.write(`komek serve: ${line}\n`);
+    process.stderr.write("komek serve: refusing to start with NODE_ENV=production (README «Running in production»; KOMEK_DEMO=1 starts a demonstration instead)\n");
+    await closeDb();
+    return 1;
   }
-  if (demoKeysEnabled()) {
+  await applyMigrations(handle);
+  // Demo data only in a demonstration; a real deployment gets the reference data and offices alone.
+  const demo = demoMode();
+  if (!args.bool("no-seed")) {
+    if (demo) {
+      const seeded = await seedDemoIfEmpty(handle.db);
+      if (seeded) console.log(`Seeded demo data: ${seeded.persons} persons`);
+      await seedAccounts(handle.db);
+    } else {
+      await seedReferenceData(handle.db);
+      await seedOffices(handle.db);
+    }
+  }
+  if (demo) {
     const pki = await createDemoPki();
     if (pki.created) console.log(`Created the development PKI and demo key files in ${pki.dir}`);
   }
@@ -84,6 +113,18 @@ export async function run(argv: string[]) {
     return new Promise<never>(() => {});
   }
   return superviseWorkers(workers, port, handle.describe, stopJobs);
+}
+
+/**
+ * NODE_ENV=production without KOMEK_DEMO=1 starts only when nothing of the development set-up is left:
+ * one line per offending variable (app/env.server.ts productionProblems), and the database role
+ * must be the runtime role — not a superuser, not an owner (db/roles.ts).
+ */
+async function productionRefusals(handle: DbHandle): Promise<string[]> {
+  const problems = productionProblems();
+  if (process.env.NODE_ENV !== "production" || demoMode()) return problems;
+  if (handle.kind !== "postgres") return [...problems, "DATABASE_URL: not set; production runs on PostgreSQL as the runtime role (npx komek db roles --help)"];
+  return [...problems, ...(await runtimeRoleProblems(handle.query))];
 }
 
 /**
@@ -128,6 +169,35 @@ function superviseWorkers(count: number, port: number, describe: string, stopJob
   return new Promise<never>(() => {});
 }
 
+/** 503 + Retry-After when too many requests are in flight or the event loop lags (see MAX_IN_FLIGHT). */
+function loadShedding(): express.RequestHandler {
+  let inFlight = 0;
+  const lag = monitorEventLoopDelay({ resolution: 20 });
+  lag.enable();
+  let lagging = false;
+  setInterval(() => {
+    // The worst delay of the last half second, in ms.
+    lagging = lag.max / 1e6 > MAX_LAG_MS;
+    lag.reset();
+  }, 500).unref();
+  return (req, res, next) => {
+    if (inFlight >= MAX_IN_FLIGHT || lagging) {
+      res.status(503).set({ "Retry-After": "5", "Cache-Control": "no-store", Connection: "close" }).type("text/plain; charset=utf-8").send(bilingual("overloaded"));
+      return;
+    }
+    inFlight++;
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      inFlight--;
+    };
+    res.once("finish", finish);
+    res.once("close", finish);
+    next();
+  };
+}
+
 /** The HTTP side: the Remix build behind express, with the limits that come before the app. */
 async function serveHttp(port: number, handle: Awaited<ReturnType<typeof getDb>>) {
   const buildPath = path.resolve("build/index.js");
@@ -156,6 +226,7 @@ async function serveHttp(port: number, handle: Awaited<ReturnType<typeof getDb>>
     }
     next();
   });
+  app.use(loadShedding());
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   // Files in public/ all have an extension; pages do not, and need not wait for a stat of the disk.
   const files = express.static("public", { maxAge: "1h" });

@@ -1,6 +1,7 @@
 import { parseArgs } from "../args";
 import { createDb, dbOptionsFromEnv } from "../../db/client";
 import { applyMigrations } from "../../db/owner";
+import { installCrashGuards } from "../../db/recoverable";
 import { requeueFailed } from "../../db/queries/sms";
 import { rowsOf } from "../../db/client";
 import { sql } from "drizzle-orm";
@@ -22,6 +23,7 @@ export async function run(argv: string[]) {
   try {
     await applyMigrations(handle);
     if (sub === "worker") {
+      installCrashGuards();
       const worker = await startWorkers({ ...handle, url: options.url }, { log: (l) => process.stderr.write(`${l}\n`) });
       if (!worker) {
         process.stderr.write("SMS_WORKER=0: nothing to do\n");

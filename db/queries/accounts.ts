@@ -105,16 +105,15 @@ export async function revokeSession(db: Tx, idHash: string, now: Date) {
   await db.update(sessions).set({ revokedAt: now }).where(eq(sessions.idHash, idHash));
 }
 
-export async function insertChallenge(db: Tx, nonce: string, expiresAt: Date) {
-  await db.insert(authChallenges).values({ nonce, expiresAt });
-}
-
-/** Marks a challenge used; true only for the first use of a live challenge. */
-export async function consumeChallenge(db: Tx, nonce: string, now: Date): Promise<boolean> {
+/**
+ * Spends a (MAC-checked, live) challenge: true only the first time. The row is kept until the purge
+ * job removes it after `expiresAt`, when the challenge is refused by its time anyway.
+ */
+export async function consumeChallenge(db: Tx, nonce: string, expiresAt: Date, now: Date): Promise<boolean> {
   const rows = await db
-    .update(authChallenges)
-    .set({ usedAt: now })
-    .where(and(eq(authChallenges.nonce, nonce), isNull(authChallenges.usedAt), gt(authChallenges.expiresAt, now)))
+    .insert(authChallenges)
+    .values({ nonce, createdAt: now, expiresAt, usedAt: now })
+    .onConflictDoNothing({ target: authChallenges.nonce })
     .returning({ nonce: authChallenges.nonce });
   return rows.length === 1;
 }

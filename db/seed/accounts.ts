@@ -29,9 +29,14 @@ export const officeRows = [
 
 const fullName = (last: string, first: string, patronymic: string | null) => [last, first, patronymic].filter(Boolean).join(" ");
 
-/** Idempotent: existing accounts keep their passwords. */
-export async function seedAccounts(db: Db) {
+/** The provider offices, which a production database needs too. Idempotent. */
+export async function seedOffices(db: Db) {
   for (const office of officeRows) await upsertOffice(db, office);
+}
+
+/** The offices and the demo staff and citizens (a demonstration only). Idempotent: existing accounts keep their passwords. */
+export async function seedAccounts(db: Db) {
+  await seedOffices(db);
   const hash = await hashPassword(DEMO_PASSWORD);
   for (const s of demoStaff) {
     if (await findStaffByLogin(db, s.login)) continue;

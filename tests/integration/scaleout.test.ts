@@ -70,7 +70,7 @@ describe.skipIf(!process.env.DATABASE_URL)("two portal processes and two SMS wor
           PUBLIC_BASE_URL: PUBLIC,
           SESSION_SECRET,
           KOMEK_DATA_DIR: dataDir,
-          KOMEK_DEMO: "0",
+         
         }),
       ),
     );

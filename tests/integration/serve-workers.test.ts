@@ -53,7 +53,7 @@ describe.skipIf(!process.env.DATABASE_URL)("komek serve --workers", () => {
     }
     fresh = await createFreshDb({ prefix: "komek_workers" });
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "komek-workers-"));
-    portal = await startPortal(PORT, fresh.url!, { KOMEK_DATA_DIR: dataDir, KOMEK_DEMO: "0", SESSION_SECRET: "komek-workers-session-secret-0123456789" }, 2);
+    portal = await startPortal(PORT, fresh.url!, { KOMEK_DATA_DIR: dataDir, SESSION_SECRET: "komek-workers-session-secret-0123456789" }, 2);
   }, 120_000);
 
   afterAll(async () => {
