@@ -35,8 +35,9 @@ async function deleteInBatches(db: Tx, table: string, where: ReturnType<typeof s
 }
 
 export async function purgeExpired(db: Tx, now: Date, policy: PurgePolicy = defaultPurgePolicy): Promise<PurgeResult> {
-  const ended = new Date(now.getTime() - policy.graceHours * 3_600_000);
-  const attemptsBefore = new Date(now.getTime() - policy.attemptsDays * 86_400_000);
+  // ISO strings: raw SQL parameters go to the driver as they are, and postgres.js binds no Date.
+  const ended = sql`${new Date(now.getTime() - policy.graceHours * 3_600_000).toISOString()}::timestamptz`;
+  const attemptsBefore = sql`${new Date(now.getTime() - policy.attemptsDays * 86_400_000).toISOString()}::timestamptz`;
   return {
     challenges: await deleteInBatches(db, "auth_challenges", sql`expires_at < ${ended}`),
     attempts: await deleteInBatches(db, "login_attempts", sql`at < ${attemptsBefore}`),

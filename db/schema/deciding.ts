@@ -30,7 +30,7 @@ export const actorKindEnum = pgEnum("actor_kind", ["staff", "system", "applicant
 
 /**
  * The audit trail: who, when, from, to, why. Rows are only ever added (a trigger raises on UPDATE and
- * DELETE; on PostgreSQL the application role also lacks those privileges, see db/sql/app-role.sql).
+ * DELETE; on PostgreSQL the runtime role also lacks those privileges, see db/roles.ts and ADR 009).
  * Status changes are written here by the database itself; self-transitions by the code.
  */
 export const caseTransitions = pgTable(

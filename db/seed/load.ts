@@ -8,6 +8,7 @@ import type { Writable } from "node:stream";
 import { getTableColumns, getTableName, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db, DbHandle, Tx } from "../client";
+import { rowsOf as rowsOfResult } from "../rows";
 import {
   aspRecords, bankAccounts, banks, households, incomes, kato, mobileNumbers, persons, property, registrations, statuses, yearlyParameters,
 } from "../schema";
@@ -76,12 +77,21 @@ export async function loadPopulation(
 ): Promise<LoadResult> {
   const taken = await takenIdentifiers(handle.db);
   const bundles = generatePopulation({ ...options, taken, householdIdStart: taken.householdIdStart });
-  const useCopy = handle.kind === "postgres" && options.persons >= (options.copyThreshold ?? 20_000);
+  // The parallel COPY drops and rebuilds keys, which only the tables' owner may do; the runtime role
+  // (ADR 009) inserts in batches instead.
+  const useCopy = handle.kind === "postgres" && options.persons >= (options.copyThreshold ?? 20_000) && (await ownsRegistry(handle.db));
   const result = useCopy
     ? await copyBundles(handle.db, bundles, options.onProgress)
     : await insertBundles(handle.db, bundles, options.onProgress);
   await resetHouseholdSequence(handle.db);
   return result;
+}
+
+async function ownsRegistry(db: Tx): Promise<boolean> {
+  const [row] = rowsOfResult<{ owner: boolean }>(
+    await db.execute(sql`select pg_has_role(current_user, c.relowner, 'USAGE') as owner from pg_class c where c.oid = 'registry.persons'::regclass`),
+  );
+  return row?.owner === true;
 }
 
 async function resetHouseholdSequence(db: Tx) {
