@@ -82,7 +82,8 @@ export async function run(argv: string[]) {
       await seedOffices(handle.db);
     }
   }
-  if (demo) {
+  // --no-seed leaves out the development PKI too (the benchmarks install their own).
+  if (demo && !args.bool("no-seed")) {
     const pki = await createDemoPki();
     if (pki.created) console.log(`Created the development PKI and demo key files in ${pki.dir}`);
   }

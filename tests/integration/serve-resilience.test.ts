@@ -17,7 +17,7 @@ type Portal = { url: string; child: ChildProcess; output(): string; stop(): Prom
 
 async function startServe(port: number, env: Record<string, string>): Promise<Portal> {
   await assertPortFree(port);
-  const child = spawn(process.execPath, ["cli/komek.mjs", "serve", "--port", String(port)], {
+  const child = spawn(process.execPath, ["cli/komek.mjs", "serve", "--port", String(port), "--no-seed"], {
     env: { ...process.env, ...env } as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
