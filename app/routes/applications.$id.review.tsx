@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireOwnDraft, personName } from "~/application/draft.server";
-import { peopleByIin } from "~/application/members.server";
+import { familyOnScreen } from "~/application/members.server";
 import { signedText, submitApplication } from "~/application/submit.server";
 import { getGateway } from "~/gateway.server";
 import { getLanguage } from "~/i18n.server";
@@ -21,7 +21,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lng = await getLanguage(request);
   const gateway = await getGateway();
   const members = [{ iin: own.user.iin, relation: "applicant" }, ...(own.draft.members ?? [])];
-  const people = await peopleByIin(gateway, members.map((m) => m.iin));
+  // Names only of the registry household; a member outside it shows as an IIN and fails at submission.
+  const { people } = await familyOnScreen(gateway, own, "review");
   const banks = await gateway.listBanks();
   const bank = banks.find((b) => b.code === own.draft.payment?.bankCode);
   return {
