@@ -8,6 +8,7 @@ import { getFixedT, getLanguage, languageCookieHeader } from "./i18n.server";
 import { Layout as PageLayout } from "./components/Layout";
 import { getCsrfToken } from "./csrf.server";
 import { getUser } from "./session.server";
+import { useNonce } from "./nonce";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: "/styles.css" },
@@ -32,6 +33,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   const lng = root?.lng ?? "ru";
+  const nonce = useNonce();
   return (
     <html lang={lng}>
       <head>
@@ -44,8 +46,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <PageLayout lng={lng} user={root?.user ?? null}>
           {children}
         </PageLayout>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -43,7 +43,12 @@ export async function recordAccess(record: AccessRecord, options: { db?: Tx; now
 }
 
 /** A staff case view: recorded for the applicant and each family member of the case. */
-export async function recordCaseAccess(user: StaffUser, application: Pick<Application, "id" | "applicantIin" | "registrationNumber">, purpose: AccessPurpose = "case_processing") {
+export async function recordCaseAccess(
+  user: StaffUser,
+  application: Pick<Application, "id" | "applicantIin" | "registrationNumber">,
+  purpose: AccessPurpose = "case_processing",
+  shown?: unknown,
+) {
   const { db } = await getDb();
   await recordAccess(
     {
@@ -52,6 +57,7 @@ export async function recordCaseAccess(user: StaffUser, application: Pick<Applic
       actorId: user.staff.id,
       purpose,
       reference: application.registrationNumber ?? application.id,
+      shown,
     },
     { db },
   );
