@@ -14,6 +14,7 @@ import { ConfirmCheckbox, CsrfInput, ErrorSummary, type FieldErrors } from "~/co
 import { STEPS, stepDone } from "~/domain/application-draft";
 import { formatTiyn } from "~/domain/income";
 import { parametersFor } from "../../db/queries/parameters";
+import { readForm } from "~/forms.server";
 
 const monthLabel = (m: string) => `${m.slice(5, 7)}.${m.slice(0, 4)}`;
 
@@ -54,7 +55,7 @@ type ActionData = { errors: FieldErrors };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const own = await requireOwnDraft(request, params.id);
-  const form = await request.formData();
+  const form = await readForm(request);
   await assertCsrf(request, form);
   if (form.get("confirm") !== "yes") return data<ActionData>({ errors: { confirm: "apply:errors.confirmIncomes" } }, 400);
   await updateDraft(own, (d) => ({ ...d, incomesConfirmed: true }));

@@ -12,6 +12,7 @@ import { ApplicationSteps, StepHeading } from "~/components/ApplicationSteps";
 import { ConfirmCheckbox, CsrfInput, ErrorSummary, Field, Select, errorKey, type FieldErrors } from "~/components/forms";
 import { MAX_MEMBERS, RELATIONS, STEPS, stepDone } from "~/domain/application-draft";
 import { iinField, fieldErrors } from "~/schemas/common";
+import { readForm } from "~/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const own = await requireOwnDraft(request, params.id);
@@ -35,7 +36,7 @@ type ActionData = { errors: FieldErrors; values?: Record<string, string> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const own = await requireOwnDraft(request, params.id);
-  const form = await request.formData();
+  const form = await readForm(request);
   await assertCsrf(request, form);
   const gateway = await getGateway();
   const members = await currentMembers(gateway, own.user.iin, own.draft);

@@ -12,6 +12,7 @@ import { ApplicationSteps, StepHeading } from "~/components/ApplicationSteps";
 import { CsrfInput, ErrorSummary, type FieldErrors } from "~/components/forms";
 import { SignForm } from "~/signature/SignForm";
 import { STEPS, missingBefore, stepDone } from "~/domain/application-draft";
+import { readForm } from "~/forms.server";
 
 /** Signed submissions are small; anything bigger is not ours. */
 const MAX_FIELD = 64 * 1024;
@@ -40,7 +41,7 @@ type ActionData = { errors: FieldErrors; signatureError?: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const own = await requireOwnDraft(request, params.id);
-  const form = await request.formData();
+  const form = await readForm(request);
   await assertCsrf(request, form);
   const payload = form.get("payload");
   const signature = form.get("signature");
