@@ -13,17 +13,19 @@ export type AttemptVerdict = { allowed: true; count: number } | { allowed: false
 
 export async function takeAttempt(db: Tx, key: string, now: Date, policy: ThrottlePolicy): Promise<AttemptVerdict> {
   const delays = delaySchedule(policy);
-  const resetBefore = new Date(now.getTime() - policy.resetMinutes * 60_000);
+  // As ISO text: postgres.js binds a Date in raw SQL only through its column types.
+  const resetBefore = sql`${new Date(now.getTime() - policy.resetMinutes * 60_000).toISOString()}::timestamptz`;
+  const at = sql`${now.toISOString()}::timestamptz`;
   const delaysSql = sql.raw(`ARRAY[${delays.map((d) => Math.floor(d)).join(",")}]::int[]`);
   const fresh = sql`(CASE WHEN r.last_at <= ${resetBefore} THEN 1 ELSE r.count + 1 END)`;
   const result = await db.execute(sql`
     INSERT INTO rate_limits AS r (key, count, last_at, next_allowed_at)
-    VALUES (${key}, 1, ${now}, ${now}::timestamptz + make_interval(secs => (${delaysSql})[1]))
+    VALUES (${key}, 1, ${at}, ${at} + make_interval(secs => (${delaysSql})[1]))
     ON CONFLICT (key) DO UPDATE SET
       count = ${fresh},
-      last_at = ${now},
-      next_allowed_at = ${now}::timestamptz + make_interval(secs => (${delaysSql})[least(${fresh}, ${delays.length})])
-    WHERE r.next_allowed_at <= ${now} OR r.last_at <= ${resetBefore}
+      last_at = ${at},
+      next_allowed_at = ${at} + make_interval(secs => (${delaysSql})[least(${fresh}, ${delays.length}::int)])
+    WHERE r.next_allowed_at <= ${at} OR r.last_at <= ${resetBefore}
     RETURNING count`);
   const [row] = rowsOf<{ count: number }>(result);
   if (row) return { allowed: true, count: Number(row.count) };

@@ -414,7 +414,7 @@ describe("the 1414 status console", () => {
     it("records a staff member opening the case page", async () => {
       const [app] = await fresh.query<{ id: string }>(`select id from applications where registration_number = $1`, [demo.portal.registrationNumber]);
       const before = (await fresh.db.select().from(dataAccessLog).where(eq(dataAccessLog.purpose, "case_processing"))).length;
-      const r = await outcome(() => caseLoader({ request: requestAs(cookies.admin, `/staff/cases/${app.id}`), params: { id: app.id }, context: {} }));
+      const r = await outcome(() => caseLoader({ request: requestAs(cookies.specialist, `/staff/cases/${app.id}`), params: { id: app.id }, context: {} }));
       expect(r.status).toBe(200);
       const after = await fresh.db.select().from(dataAccessLog).where(eq(dataAccessLog.purpose, "case_processing"));
       expect(after.length - before).toBe(1 + demo.portal.memberIins.length);

@@ -284,6 +284,15 @@ describe("deciding a case, step by step", () => {
       // Someone else's session reads the notice as missing.
       expect((await get(noticeRoute, "nura.specialist", `/notices/${noticeId}`, { id: noticeId })).status).toBe(200);
       expect((await get(noticeRoute, "akzhar.specialist", `/notices/${noticeId}`, { id: noticeId })).status).toBe(404);
+      // Staff reads of the notice — page, PDF, signed file — are in the applicant's «who looked at my data»; the citizen's own are not.
+      const noticeReads = async () =>
+        (await fresh.query<{ shown: { form: string }; actor_role: string }>(
+          `select shown, actor_role from data_access_log where subject_iin = $1 and purpose = 'notice_reading' order by id`, [AIGERIM],
+        ));
+      expect((await noticeReads()).map((r) => [r.actor_role, r.shown.form])).toEqual([["specialist", "page"]]);
+      expect((await get(pdfRoute, "nura.head", `/notices/${noticeId}/pdf?lang=ru`, { id: noticeId })).status).toBe(200);
+      expect((await get(signedRoute, "nura.head", `/notices/${noticeId}/signed`, { id: noticeId })).status).toBe(200);
+      expect((await noticeReads()).map((r) => [r.actor_role, r.shown.form])).toEqual([["specialist", "page"], ["head", "pdf"], ["head", "signed"]]);
       const jws = await ((await get(signedRoute, "aigerim", `/notices/${noticeId}/signed`, { id: noticeId })).body as Response).text();
 
       // /verify accepts the file and the printed code, and rejects a tampered copy.
