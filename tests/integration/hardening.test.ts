@@ -4,6 +4,7 @@
  * attempt limits that concurrency cannot race, case roles only in district offices, session-bound
  * form tokens, cookies and headers, and 400 for bad bodies.
  */
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
@@ -251,7 +252,7 @@ describe("issue 12: the privacy and money holes, closed", () => {
         cookies[login] = await sessionCookie({ kind: "staff", staffId: s.id });
       }
     });
-    const open = (loader: typeof caseLoader, who: string, suffix = "") =>
+    const open = (loader: (args: LoaderFunctionArgs) => Promise<unknown>, who: string, suffix = "") =>
       outcome(() => loader({ request: requestAs(cookies[who], `/staff/cases/${caseId}${suffix}`), params: { id: caseId }, context: {} }));
 
     it("a national office's specialist or head cannot open, work on or sign a district's case", async () => {
