@@ -6,7 +6,6 @@ import { getDb } from "../db.server";
 import { getGateway } from "../gateway.server";
 import type { Gateway } from "../domain/gateway";
 import { householdOf } from "./members.server";
-import { checkOwnAccount } from "./payment.server";
 import { canonicalJson } from "../signature/canonical";
 import { verifyForRequest } from "../signature/trust.server";
 import type { VerifyFailureReason } from "../signature/verify";
@@ -46,7 +45,7 @@ export async function gatherFacts(gateway: Gateway, applicantIin: string, draft:
     gateway.getAspRecords(iins),
     gateway.getRegistrations(iins),
     findActiveCaseMembers(db, iins),
-    draft.payment ? checkOwnAccount(gateway, applicantIin, draft.payment.iban) : Promise.resolve(null),
+    draft.payment ? gateway.findBankAccountByIban(draft.payment.iban) : Promise.resolve(null),
   ]);
   // Only the registry household may be on the application (app/application/members.server.ts).
   const inFamily = (iin: string) => iin === applicantIin || household.some((p) => p.iin === iin);
@@ -54,7 +53,7 @@ export async function gatherFacts(gateway: Gateway, applicantIin: string, draft:
     applicantIin,
     members: members.map((m, i) => ({ iin: m.iin, relation: m.relation, found: !!people[i] && !people[i]!.deathDate && inFamily(m.iin) })),
     incomesConfirmed: draft.incomesConfirmed === true,
-    payment: { iban: draft.payment?.iban ?? null, verified: account?.ok === true },
+    payment: { iban: draft.payment?.iban ?? null, verified: !!account && account.iin === applicantIin && !account.closedAt },
     documentsConsent: !!draft.consent,
     registryAsp: asp.filter((r) => inForce(r, today)).map((r) => ({ iin: r.iin, kind: r.kind })),
     komekActive: active,

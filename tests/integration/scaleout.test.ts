@@ -99,8 +99,8 @@ describe.skipIf(!process.env.DATABASE_URL)("two portal processes and two SMS wor
 
   async function submitTo(server: Server, p: PreparedSubmission) {
     await ensureCitizenAccount(fresh.db, p.application.applicantIin);
-    const session = await sessionCookie({ kind: "citizen", iin: p.application.applicantIin });
-    const csrf = await csrfFor(session);
+    const session = await sessionCookie({ kind: "citizen", iin: p.application.applicantIin }, PUBLIC);
+    const csrf = await csrfFor(session, PUBLIC);
     const response = await fetch(`${server.url}/applications/${p.application.id}/review`, {
       method: "POST",
       redirect: "manual",

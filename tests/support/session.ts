@@ -1,8 +1,9 @@
 import { startSession } from "../../app/session.server";
 
 /** A Cookie header for a fresh session of this subject, made the way the login routes make it. */
-export async function sessionCookie(subject: { kind: "citizen"; iin: string } | { kind: "staff"; staffId: number }) {
-  const response = await startSession(new Request("http://localhost/login", { method: "POST" }), subject, "/");
+export async function sessionCookie(subject: { kind: "citizen"; iin: string } | { kind: "staff"; staffId: number }, origin = "http://localhost") {
+  // Over https the cookie is named __Host-komek_session, as the server there expects.
+  const response = await startSession(new Request(`${origin}/login`, { method: "POST" }), subject, "/");
   const setCookie = response.headers.get("Set-Cookie")!;
   return setCookie.split(";")[0];
 }
@@ -33,8 +34,8 @@ import { getCsrfToken } from "../../app/csrf.server";
  * The form token a browser with this session (or none) gets from any page, and the Cookie header to
  * send with it: the token is bound to the session, or before sign-in to an anonymous cookie.
  */
-export async function csrfFor(sessionCookieValue: string | null) {
-  const request = new Request("http://localhost/", { headers: sessionCookieValue ? { Cookie: sessionCookieValue } : {} });
+export async function csrfFor(sessionCookieValue: string | null, origin = "http://localhost") {
+  const request = new Request(`${origin}/`, { headers: sessionCookieValue ? { Cookie: sessionCookieValue } : {} });
   const { token, setCookie } = await getCsrfToken(request);
   return { token, cookie: [sessionCookieValue, setCookie?.split(";")[0]].filter(Boolean).join("; ") };
 }
