@@ -5,7 +5,8 @@ import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { createI18nInstance, getLanguage } from "./i18n.server";
-import { securityHeaders } from "./security.server";
+import { newNonce, privateHeaders, securityHeaders } from "./security.server";
+import { NonceContext } from "./nonce";
 
 const ABORT_DELAY = 5_000;
 
@@ -31,18 +32,22 @@ export default async function handleRequest(
 ) {
   const lng = await getLanguage(request);
   const i18n = await createI18nInstance(lng);
+  const nonce = newNonce();
   // Render the whole document before sending it: pages must be complete without JavaScript.
   return new Promise<Response>((resolve, reject) => {
     let didError = false;
     const { pipe, abort } = renderToPipeableStream(
-      <I18nextProvider i18n={i18n}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
-      </I18nextProvider>,
+      <NonceContext.Provider value={nonce}>
+        <I18nextProvider i18n={i18n}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </I18nextProvider>
+      </NonceContext.Provider>,
       {
+        nonce,
         onAllReady() {
           const body = withoutNulBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          for (const [k, v] of Object.entries(securityHeaders())) responseHeaders.set(k, v);
+          for (const [k, v] of Object.entries(securityHeaders(nonce))) responseHeaders.set(k, v);
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,
@@ -62,6 +67,12 @@ export default async function handleRequest(
     );
     setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/** Loader and action data (`.data` requests) is as personal as the page: never cached. */
+export function handleDataRequest(response: Response) {
+  for (const [k, v] of Object.entries(privateHeaders())) response.headers.set(k, v);
+  return response;
 }
 
 /** Unmatched URLs (favicon probes, typos) are ordinary 404s, not server errors worth a log line. */

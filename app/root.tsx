@@ -9,6 +9,7 @@ import { Layout as PageLayout } from "./components/Layout";
 import { getCsrfToken } from "./csrf.server";
 import { getUser } from "./session.server";
 import { demoMode } from "./env.server";
+import { useNonce } from "./nonce";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: "/styles.css" },
@@ -33,6 +34,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   const lng = root?.lng ?? "ru";
+  const nonce = useNonce();
   return (
     <html lang={lng}>
       <head>
@@ -45,8 +47,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <PageLayout lng={lng} user={root?.user ?? null} demo={root?.demo ?? false}>
           {children}
         </PageLayout>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -13,12 +13,21 @@ export type CitizenUser = { kind: "citizen"; iin: string; sessionHash: string };
 export type StaffUser = { kind: "staff"; staff: StaffAccount; office: Office; sessionHash: string };
 export type SessionUser = CitizenUser | StaffUser;
 
-const sessionCookie = () =>
-  createCookie("komek_session", { httpOnly: true, sameSite: "lax", path: "/", secrets: [env().SESSION_SECRET] });
-
 export function isHttps(request: Request) {
   return new URL(request.url).protocol === "https:" || request.headers.get("X-Forwarded-Proto") === "https" || (env().PUBLIC_BASE_URL ?? "").startsWith("https:");
 }
+
+/**
+ * A cookie's name for this request: over HTTPS with the `__Host-` prefix (the browser then insists on
+ * Secure, Path=/ and no Domain, so a sibling subdomain cannot plant or overwrite it); development over
+ * plain http keeps the plain name, which browsers would otherwise refuse.
+ */
+export function cookieName(request: Request, name: string) {
+  return isHttps(request) ? `__Host-${name}` : name;
+}
+
+const sessionCookie = (request: Request) =>
+  createCookie(cookieName(request, "komek_session"), { httpOnly: true, sameSite: "lax", path: "/", secrets: [env().SESSION_SECRET] });
 
 const hashId = (id: string) => createHash("sha256").update(id).digest("hex");
 
@@ -31,8 +40,14 @@ export function clientIp(request: Request) {
 }
 
 async function readSessionId(request: Request): Promise<string | null> {
-  const value = await sessionCookie().parse(request.headers.get("Cookie"));
+  const value = await sessionCookie(request).parse(request.headers.get("Cookie"));
   return typeof value === "string" && value.length > 20 ? value : null;
+}
+
+/** What the CSRF token of a signed-in browser is bound to: the hash of its session id, or null. */
+export async function sessionBinding(request: Request): Promise<string | null> {
+  const id = await readSessionId(request);
+  return id ? hashId(id) : null;
 }
 
 /** Page reads (GET/HEAD): the root and the page loaders ask about the same request; look it up once. */
@@ -67,11 +82,7 @@ async function lookUpUser(request: Request, now: Date): Promise<SessionUser | nu
   return null;
 }
 
-/** A safe same-site path to return to after sign-in. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback: string) {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
-}
+export { safeRedirect } from "./redirect";
 
 export async function requireCitizen(request: Request): Promise<CitizenUser> {
   const user = await getUser(request);
@@ -90,9 +101,17 @@ export async function requireStaff(request: Request, roles: readonly StaffRole[]
   return user;
 }
 
-/** Does this staff member's office serve the settlement with this KATO code? */
+/**
+ * Does this staff member's office serve the settlement with this KATO code? Only district offices
+ * serve settlements: a national office (empty prefix: the 1414 contact centre, the ministry) serves
+ * none, whatever the role of its staff — cases are handled where the family lives.
+ */
 export function servesKato(user: StaffUser, katoCode: string) {
-  return katoCode.startsWith(user.office.katoPrefix);
+  return isDistrictOffice(user) && katoCode.startsWith(user.office.katoPrefix);
+}
+
+export function isDistrictOffice(user: StaffUser) {
+  return user.office.katoPrefix !== "";
 }
 
 export async function startSession(
@@ -117,7 +136,7 @@ export async function startSession(
     ip: clientIp(request),
     userAgent: request.headers.get("User-Agent")?.slice(0, 500) ?? null,
   });
-  const cookie = await sessionCookie().serialize(id, { secure: isHttps(request), maxAge: env().SESSION_MAX_HOURS * 3600 });
+  const cookie = await sessionCookie(request).serialize(id, { secure: isHttps(request), maxAge: env().SESSION_MAX_HOURS * 3600 });
   return redirect(redirectTo, { headers: { "Set-Cookie": cookie } });
 }
 
@@ -127,6 +146,6 @@ export async function endSession(request: Request, redirectTo = "/") {
     const { db } = await getDb();
     await accounts.revokeSession(db, hashId(id), new Date());
   }
-  const cookie = await sessionCookie().serialize("", { maxAge: 0, secure: isHttps(request) });
+  const cookie = await sessionCookie(request).serialize("", { maxAge: 0, secure: isHttps(request) });
   return redirect(redirectTo, { headers: { "Set-Cookie": cookie } });
 }

@@ -3,9 +3,9 @@
  * scale-out tests: each family lives in one settlement, the applicant has an open account, nobody has
  * ASP — so every 7-1 check passes unless the test makes families share members.
  */
-import { eq } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { applications, bankAccounts, kato, persons, registrations } from "../db/schema";
+import { applications, bankAccounts, households, kato, persons, registrations } from "../db/schema";
 import type { Draft } from "../app/domain/application-draft";
 import { signedText } from "../app/application/submit.server";
 import { issuePersonCertificate, type CertificateAuthority } from "../app/signature/pki";
@@ -35,6 +35,29 @@ export async function openAccounts(db: Db, iins: string[]): Promise<Map<string, 
   return ibans;
 }
 
+/**
+ * Members come only from the applicant's registry household (ADR 010): each family goes into one
+ * household, and families that share a person share that household (a person has one).
+ */
+async function shareHouseholds(db: Db, families: string[][]) {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    while (parent.get(x) !== x) x = parent.get(x)!;
+    return x;
+  };
+  for (const family of families) for (const iin of family) if (!parent.has(iin)) parent.set(iin, iin);
+  for (const [first, ...rest] of families) for (const iin of rest) parent.set(find(iin), find(first));
+  const groups = new Map<string, string[]>();
+  for (const iin of parent.keys()) groups.set(find(iin), [...(groups.get(find(iin)) ?? []), iin]);
+  for (const [head, iins] of groups) {
+    const [household] = await db.insert(households).values({}).returning({ id: households.id });
+    await db
+      .update(persons)
+      .set({ householdId: household.id, householdRole: sql`case when ${persons.iin} = ${head} then 'head' else 'other' end::registry.household_role` })
+      .where(inArray(persons.iin, iins));
+  }
+}
+
 /** A complete draft for `applicant` with these other members, stored, and signed by the applicant. */
 export async function signedSubmissions(
   db: Db,
@@ -43,6 +66,7 @@ export async function signedSubmissions(
   families: { applicant: string; members: string[]; iban: string }[],
   now: Date,
 ): Promise<PreparedSubmission[]> {
+  await shareHouseholds(db, families.map((f) => [f.applicant, ...f.members]));
   const drafts = families.map((f): Draft => ({
     applicantSeen: true,
     members: f.members.map((iin) => ({ iin, relation: "sibling" as const })),

@@ -8,6 +8,7 @@ import twilio from "twilio";
 import type { Db } from "../db/client";
 import { recordDeliveryStatus } from "../db/queries/sms";
 import { applyInboundReply, type InboundOutcome } from "./offers.server";
+import { badValue } from "../app/forms.server";
 
 export type WebhookContext = {
   db: Db;
@@ -40,6 +41,18 @@ export async function verifiedParams(request: Request, ctx: Pick<WebhookContext,
   return twilio.validateRequest(ctx.authToken, signature, signedUrl(request, ctx.publicBaseUrl), params) ? params : null;
 }
 
+/**
+ * A signed request whose identifiers are unfit to store (a NUL byte, longer than the column): 400.
+ * Twilio never sends those, so nothing real is lost, and nothing reaches the database to fail there.
+ */
+const badRequest = () => new Response("Bad request", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+const badId = (value: string | undefined, max: number) => value !== undefined && badValue(value, max) !== null;
+/**
+ * The message text keeps what a person typed; a NUL byte cannot be stored and means nothing in an SMS,
+ * so it is dropped and the reply applied. Refusing it instead would refuse the same reply on every retry.
+ */
+const sanitiseBody = (body: string) => body.replaceAll("\u0000", "");
+
 const forbidden = () => new Response("Forbidden", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 const twiml = () => new Response(EMPTY_TWIML, { status: 200, headers: { "Content-Type": "text/xml; charset=utf-8" } });
 
@@ -49,8 +62,9 @@ export async function handleInboundWebhook(request: Request, ctx: WebhookContext
   if (!params) return forbidden();
   const sid = params.MessageSid ?? params.SmsSid;
   const from = params.From;
+  if (badId(sid, 64)) return badRequest();
   if (!sid || !from || !E164.test(from)) return twiml();
-  const outcome = await applyInboundReply(ctx.db, { sid, from, body: params.Body ?? "", at: ctx.now?.() ?? new Date() });
+  const outcome = await applyInboundReply(ctx.db, { sid, from, body: sanitiseBody(params.Body ?? ""), at: ctx.now?.() ?? new Date() });
   return Object.assign(twiml(), { outcome });
 }
 
@@ -60,6 +74,7 @@ export async function handleStatusWebhook(request: Request, ctx: WebhookContext)
   if (!params) return forbidden();
   const sid = params.MessageSid ?? params.SmsSid;
   const status = params.MessageStatus ?? params.SmsStatus;
+  if (badId(sid, 64) || badId(status, 32) || badId(params.ErrorCode, 16)) return badRequest();
   if (sid && status) await recordDeliveryStatus(ctx.db, sid, status, params.ErrorCode || null, ctx.now?.() ?? new Date());
   return new Response(null, { status: 204 });
 }

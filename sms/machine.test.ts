@@ -5,6 +5,7 @@ import {
   confirmRegistration,
   defaultOfferPolicy,
   noOpenOfferMessage,
+  rejectAccount,
   rejectRegistration,
   startOffer,
   step,
@@ -459,6 +460,49 @@ describe("registration", () => {
     ["reject", (s: OfferState) => rejectRegistration(s)],
   ])("refuses to %s an offer that was never registered", (_name, finish) => {
     expect(() => finish(offered())).toThrow();
+  });
+});
+
+describe("an IBAN the caller finds is not the recipient's own", () => {
+  // "1" consents, "2" picks "another account" (there is one on file), then the IBAN.
+  const withIban = (language: Language) => play(offered({ language }), "1", "2", validIban);
+
+  it.each([
+    ["ru", "ibanNotOwn", "iban.notOwn", "не на ваше имя"],
+    ["kk", "ibanNotOwn", "iban.notOwn", "атыңызға ашылмаған"],
+    ["ru", "ibanUnknownBank", "iban.unknownBank", "не выплачивает"],
+    ["kk", "ibanUnknownBank", "iban.unknownBank", "төлемейді"],
+    ["ru", "ibanChecksum", "iban.invalidChecksum", "контрольные"],
+  ] as const)("in %s, %s: nothing registered, says why (%s) and asks again", (language, reason, key, words) => {
+    const before = withIban(language);
+    expect(before.effects).toMatchObject([{ type: "register", payment: { kind: "iban", iban: validIban } }]);
+    const t = checked(rejectAccount(before.state, reason, afterHours(4)));
+    expect(t.state).toMatchObject({ stage: "awaiting_iban", payment: null, registration: null });
+    expect(t.effects).toEqual([]);
+    expect(keys(t)).toEqual([key]);
+    expect(t.messages[0].text).toContain(words);
+    if (key !== "iban.invalidChecksum") expect(t.messages[0].text).toContain("3"); // the number that opens the list of banks
+    // The right account afterwards is registered as usual.
+    const next = reply(t.state, anotherValidIban, 5);
+    expect(next.effects).toMatchObject([{ type: "register", payment: { kind: "iban", iban: anotherValidIban } }]);
+  });
+
+  it("counts refusals as unclear replies: after the re-prompts it points to 1414, then falls silent", () => {
+    let state = withIban("ru").state;
+    const seen: string[][] = [];
+    for (let i = 0; i < 4; i++) {
+      const refused = checked(rejectAccount(state, "ibanNotOwn", afterHours(4 + i)));
+      seen.push(keys(refused));
+      state = reply(refused.state, validIban, 4 + i).state;
+    }
+    expect(seen).toEqual([["iban.notOwn"], ["iban.notOwn"], ["contactCentre"], []]);
+  });
+
+  it("refuses to reject an account the dialogue never registered, and leaves an opted-out dialogue alone", () => {
+    expect(() => rejectAccount(offered(), "ibanNotOwn", afterHours(1))).toThrow();
+    expect(() => rejectAccount(play(offered(), "1", "1").state, "ibanNotOwn", afterHours(3))).toThrow();
+    const stopped = reply(withIban("ru").state, "STOP", 5).state;
+    expect(rejectAccount(stopped, "ibanNotOwn", afterHours(6))).toEqual({ state: stopped, messages: [], effects: [] });
   });
 });
 

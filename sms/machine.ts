@@ -201,6 +201,27 @@ export function confirmRegistration(state: OfferState, registration: Registratio
   ]);
 }
 
+/** Why the caller refused the IBAN a reply gave (app/application/payment.server.ts checkOwnAccount). */
+export type AccountRefusal = "ibanFormat" | "ibanCountry" | "ibanChecksum" | "ibanUnknownBank" | "ibanNotOwn";
+
+/**
+ * After the caller found that the IBAN of a `register` effect is not the recipient's own account (the
+ * bank's word, through the gateway) — nothing was registered: the question is asked again, counted as
+ * an unclear reply so that a stranger's account cannot be retried forever.
+ */
+export function rejectAccount(state: OfferState, reason: AccountRefusal, at: Date): Transition {
+  if (state.stage === "opted_out") return unchanged(state);
+  if (state.stage !== "registered" || state.payment?.kind !== "iban") throw new Error(`cannot reject the account in stage ${state.stage}`);
+  const back: OfferState = { ...state, stage: "awaiting_iban", payment: null };
+  const message =
+    reason === "ibanNotOwn"
+      ? render(state.language, "iban.notOwn", { bankOption: bankOption(state) })
+      : reason === "ibanUnknownBank"
+        ? render(state.language, "iban.unknownBank", { bankOption: bankOption(state) })
+        : badIbanMessage(state, reason === "ibanCountry" ? "country" : reason === "ibanChecksum" ? "checksum" : "format");
+  return unclear(back, at, message);
+}
+
 /** After the caller could not register the application (a 7-1 check failed). */
 export function rejectRegistration(state: OfferState): Transition {
   if (state.stage === "opted_out") return unchanged(state);
@@ -339,7 +360,8 @@ function onBankNumber(state: OfferState, intent: ReplyIntent, at: Date, ctx: Ste
 function register(state: OfferState, payment: PaymentChoice): Transition {
   const consentAt = state.consentAt!;
   return {
-    state: { ...state, stage: "registered", payment, unclearCount: 0 },
+    // An IBAN may yet be refused by the caller (rejectAccount): its unclear count carries on until then.
+    state: { ...state, stage: "registered", payment, unclearCount: payment.kind === "iban" ? state.unclearCount : 0 },
     messages: [],
     effects: [{ type: "register", consentAt, applicationDate: kzDate(new Date(consentAt)), payment }],
   };

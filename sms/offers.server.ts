@@ -14,9 +14,10 @@ import { checkNoExistingAsp, checkOneSettlement, commonSettlement } from "../app
 import { dueDate, kzCalendar } from "../app/domain/workdays";
 import { kzDate } from "../app/domain/kz-time";
 import type { Gateway, GatewayBank } from "../app/domain/gateway";
+import { checkOwnAccount, type AccountCheck } from "../app/application/payment.server";
 import {
-  confirmRegistration, noOpenOfferMessage, rejectRegistration, step, tick,
-  type OfferEffect, type OfferState, type Outbound, type PaymentOrganisation, type Transition,
+  confirmRegistration, noOpenOfferMessage, rejectAccount, rejectRegistration, step, tick,
+  type AccountRefusal, type OfferEffect, type OfferState, type Outbound, type PaymentChoice, type PaymentOrganisation, type Transition,
 } from "./machine";
 
 export type InboundReply = {
@@ -87,7 +88,9 @@ async function applyTransition(
       const registered = await registerFromOffer(tx, gateway, offer, effect, at);
       const after = registered.ok
         ? confirmRegistration(state, { registrationNumber: registered.registrationNumber, registeredAt: at, dueDate: registered.dueDate })
-        : rejectRegistration(state);
+        : registered.account
+          ? rejectAccount(state, registered.account, at)
+          : rejectRegistration(state);
       state = after.state;
       outgoing.push(...after.messages.map((message) => ({ message, purpose: registered.ok ? ("confirmation" as const) : ("reply" as const) })));
       if (registered.ok) {
@@ -103,7 +106,23 @@ async function applyTransition(
   return { kind: "applied", offerId: offer.id, stage: state.stage, replies: outgoing.length, registrationNumber };
 }
 
-type RegisterOutcome = { ok: true; applicationId: string; registrationNumber: string; dueDate: string } | { ok: false; reason: string };
+type RegisterOutcome =
+  | { ok: true; applicationId: string; registrationNumber: string; dueDate: string }
+  | { ok: false; reason: string; account?: AccountRefusal };
+
+/**
+ * Is the chosen way of payment the recipient's own? An IBAN goes through the same check as on the
+ * portal (checkOwnAccount: the bank's word through the gateway); the account on file is the
+ * recipient's open account in the registry; a payment organisation needs no account.
+ */
+async function checkPayment(gateway: Gateway, recipientIin: string, payment: PaymentChoice): Promise<AccountCheck | null> {
+  if (payment.kind === "iban") return checkOwnAccount(gateway, recipientIin, payment.iban);
+  if (payment.kind === "account_on_file") {
+    const own = (await gateway.getBankAccounts(recipientIin)).find((a) => !a.closedAt && a.iban.endsWith(payment.last4));
+    return own ? { ok: true, iban: own.iban, bankCode: own.bankCode } : { ok: false, error: "ibanNotOwn" };
+  }
+  return null;
+}
 
 /**
  * The consent is the application (clause 6): registered in the e-journal in proactive format on the
@@ -118,6 +137,8 @@ async function registerFromOffer(
   effect: Extract<OfferEffect, { type: "register" }>,
   at: Date,
 ): Promise<RegisterOutcome> {
+  const account = await checkPayment(gateway, offer.recipientIin, effect.payment);
+  if (account && !account.ok) return { ok: false, reason: account.error, account: account.error };
   const household = await gateway.getHouseholdMembers(offer.recipientIin);
   const living = household.filter((p) => !p.deathDate);
   const iins = living.map((p) => p.iin);
@@ -131,7 +152,7 @@ async function registerFromOffer(
     applicantIin: offer.recipientIin,
     members: living.map((p) => ({ iin: p.iin, relation: p.iin === offer.recipientIin ? "applicant" : p.householdRole ?? "other", found: true })),
     incomesConfirmed: true,
-    payment: { iban: null, verified: true },
+    payment: { iban: account?.ok ? account.iban : null, verified: account === null || account.ok },
     documentsConsent: true,
     registryAsp: asp.filter((r) => r.periodTo === null || r.periodTo >= today).map((r) => ({ iin: r.iin, kind: r.kind })),
     komekActive: active,

@@ -1,6 +1,6 @@
 /** One-time codes sent by SMS: 6 digits, hashed at rest, 5 minutes, 5 attempts, one per minute. */
 import { createHash, randomInt } from "node:crypto";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import type { Tx } from "../db.server";
 import { otpCodes } from "../../db/schema";
 import { queueSms } from "../sms.server";
@@ -43,21 +43,29 @@ export async function sendOtp(
 
 export type OtpCheck = { ok: true; phone: string } | { ok: false; error: "wrong"; attemptsLeft: number } | { ok: false; error: "expired" };
 
+/**
+ * A guess is counted before it is compared, in one statement: the attempt counter of the live code
+ * goes up only while it is below the limit, so 60 guesses in parallel get at most 5 answers checked.
+ */
 export async function checkOtp(db: Tx, args: { iin: string; purpose: OtpPurpose; code: string; now: Date }): Promise<OtpCheck> {
-  const [live] = await db
-    .select()
+  const latest = db
+    .select({ id: otpCodes.id })
     .from(otpCodes)
     .where(and(eq(otpCodes.iin, args.iin), eq(otpCodes.purpose, args.purpose), isNull(otpCodes.usedAt)))
-    .orderBy(desc(otpCodes.createdAt))
+    .orderBy(desc(otpCodes.createdAt), desc(otpCodes.id))
     .limit(1);
-  if (!live || live.expiresAt <= args.now || live.attempts >= OTP_MAX_ATTEMPTS) return { ok: false, error: "expired" };
-  if (live.codeHash !== hash(args.iin, args.purpose, args.code)) {
-    await db.update(otpCodes).set({ attempts: live.attempts + 1 }).where(eq(otpCodes.id, live.id));
-    const left = OTP_MAX_ATTEMPTS - live.attempts - 1;
+  const [counted] = await db
+    .update(otpCodes)
+    .set({ attempts: sql`${otpCodes.attempts} + 1` })
+    .where(and(eq(otpCodes.id, latest), isNull(otpCodes.usedAt), gt(otpCodes.expiresAt, args.now), lt(otpCodes.attempts, OTP_MAX_ATTEMPTS)))
+    .returning({ id: otpCodes.id, attempts: otpCodes.attempts, codeHash: otpCodes.codeHash, phone: otpCodes.phone });
+  if (!counted) return { ok: false, error: "expired" };
+  if (counted.codeHash !== hash(args.iin, args.purpose, args.code)) {
+    const left = OTP_MAX_ATTEMPTS - counted.attempts;
     return left > 0 ? { ok: false, error: "wrong", attemptsLeft: left } : { ok: false, error: "expired" };
   }
-  const used = await db.update(otpCodes).set({ usedAt: args.now }).where(and(eq(otpCodes.id, live.id), isNull(otpCodes.usedAt))).returning({ id: otpCodes.id });
-  return used.length === 1 ? { ok: true, phone: live.phone } : { ok: false, error: "expired" };
+  const used = await db.update(otpCodes).set({ usedAt: args.now }).where(and(eq(otpCodes.id, counted.id), isNull(otpCodes.usedAt))).returning({ id: otpCodes.id });
+  return used.length === 1 ? { ok: true, phone: counted.phone } : { ok: false, error: "expired" };
 }
 
 /** "+77015550101" → "+7 701 ••• •• 01": enough for the owner to recognise, not to copy. */

@@ -5,6 +5,7 @@
 import { getDb } from "../db.server";
 import { getGateway } from "../gateway.server";
 import type { Gateway } from "../domain/gateway";
+import { householdOf } from "./members.server";
 import { canonicalJson } from "../signature/canonical";
 import { verifyForRequest } from "../signature/trust.server";
 import type { VerifyFailureReason } from "../signature/verify";
@@ -38,16 +39,19 @@ export async function gatherFacts(gateway: Gateway, applicantIin: string, draft:
   const members = [{ iin: applicantIin, relation: "applicant" }, ...(draft.members ?? [])];
   const iins = members.map((m) => m.iin);
   const { db } = await getDb();
-  const [people, asp, registrations, active, account] = await Promise.all([
+  const [people, household, asp, registrations, active, account] = await Promise.all([
     Promise.all(iins.map((iin) => gateway.getPerson(iin))),
+    householdOf(gateway, applicantIin),
     gateway.getAspRecords(iins),
     gateway.getRegistrations(iins),
     findActiveCaseMembers(db, iins),
     draft.payment ? gateway.findBankAccountByIban(draft.payment.iban) : Promise.resolve(null),
   ]);
+  // Only the registry household may be on the application (app/application/members.server.ts).
+  const inFamily = (iin: string) => iin === applicantIin || household.some((p) => p.iin === iin);
   return {
     applicantIin,
-    members: members.map((m, i) => ({ iin: m.iin, relation: m.relation, found: !!people[i] && !people[i]!.deathDate })),
+    members: members.map((m, i) => ({ iin: m.iin, relation: m.relation, found: !!people[i] && !people[i]!.deathDate && inFamily(m.iin) })),
     incomesConfirmed: draft.incomesConfirmed === true,
     payment: { iban: draft.payment?.iban ?? null, verified: !!account && account.iin === applicantIin && !account.closedAt },
     documentsConsent: !!draft.consent,

@@ -9,7 +9,7 @@ import { caseSubjects, insertAccess, listAccessOf } from "../../db/queries/callc
 import type { Application, StaffRole } from "../../db/schema";
 
 /** Why the data was opened; each has a plain-words name in locales/<lng>/callcenter.json access.purpose. */
-export const ACCESS_PURPOSES = ["callcenter_lookup", "case_processing"] as const;
+export const ACCESS_PURPOSES = ["callcenter_lookup", "case_processing", "family_application", "notice_reading"] as const;
 export type AccessPurpose = (typeof ACCESS_PURPOSES)[number];
 
 export type AccessRecord = {
@@ -43,7 +43,12 @@ export async function recordAccess(record: AccessRecord, options: { db?: Tx; now
 }
 
 /** A staff case view: recorded for the applicant and each family member of the case. */
-export async function recordCaseAccess(user: StaffUser, application: Pick<Application, "id" | "applicantIin" | "registrationNumber">, purpose: AccessPurpose = "case_processing") {
+export async function recordCaseAccess(
+  user: StaffUser,
+  application: Pick<Application, "id" | "applicantIin" | "registrationNumber">,
+  purpose: AccessPurpose = "case_processing",
+  shown?: unknown,
+) {
   const { db } = await getDb();
   await recordAccess(
     {
@@ -52,8 +57,23 @@ export async function recordCaseAccess(user: StaffUser, application: Pick<Applic
       actorId: user.staff.id,
       purpose,
       reference: application.registrationNumber ?? application.id,
+      shown,
     },
     { db },
+  );
+}
+
+/**
+ * A citizen's application showed a family member's name or incomes (they come from the registry
+ * household, app/application/members.server.ts): one row for each member shown, the applicant as actor.
+ */
+export async function recordFamilyRead(applicantIin: string, memberIins: readonly string[], applicationId: string, shown: string, now = new Date()) {
+  const subjects = [...new Set(memberIins)].filter((iin) => iin !== applicantIin);
+  if (!subjects.length) return;
+  const { db } = await getDb();
+  await insertAccess(
+    db,
+    subjects.map((subjectIin) => ({ subjectIin, at: now, actorIin: applicantIin, purpose: "family_application", reference: applicationId, shown: { step: shown } })),
   );
 }
 
@@ -61,5 +81,5 @@ export async function recordCaseAccess(user: StaffUser, application: Pick<Applic
 export async function accessSeenBy(subjectIin: string, limit = 500) {
   const { db } = await getDb();
   const rows = await listAccessOf(db, subjectIin, limit);
-  return rows.map((r) => ({ id: r.id, at: r.at.toISOString(), role: r.actorRole, purpose: r.purpose, reference: r.reference }));
+  return rows.map((r) => ({ id: r.id, at: r.at.toISOString(), role: r.actorRole ?? "family_applicant", purpose: r.purpose, reference: r.reference }));
 }

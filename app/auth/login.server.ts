@@ -1,39 +1,46 @@
-/** Sign-in by password for citizens and staff, throttled per account and per IP. */
+/**
+ * Sign-in by password for citizens and staff, limited per account and per IP. Each attempt is counted
+ * in the database before the password is checked (db/queries/limits.ts), so concurrent guesses cannot
+ * slip past the limit; after a few failures the next attempt waits, longer each time, at most minutes.
+ */
 import { getDb } from "../db.server";
 import { env } from "../env.server";
 import { clientIp } from "../session.server";
 import { verifyPassword } from "./password.server";
-import { throttleVerdict } from "../domain/throttle";
+import { retryMinutes, type ThrottlePolicy } from "../domain/throttle";
 import * as accounts from "../../db/queries/accounts";
+import { clearAttempts, forgiveAttempt, takeAttempt } from "../../db/queries/limits";
 
 export type LoginOutcome =
   | { ok: true; iin?: string; staffId?: number }
   | { ok: false; error: "invalid" }
   | { ok: false; error: "throttled"; retryAfterMinutes: number };
 
-async function throttled(keys: { key: string; max: number }[], now: Date) {
-  const { db } = await getDb();
-  const { LOGIN_WINDOW_MINUTES } = env();
-  const since = new Date(now.getTime() - LOGIN_WINDOW_MINUTES * 60_000);
-  for (const { key, max } of keys) {
-    const verdict = throttleVerdict(await accounts.recentFailures(db, key, since), now, { maxFailures: max, windowMinutes: LOGIN_WINDOW_MINUTES });
-    if (verdict.locked) return verdict.retryAfterMinutes;
-  }
-  return null;
+/** The waits of sign-in: the account's short (anyone may type its IIN), the address's longer. */
+function policies(): { account: ThrottlePolicy; ip: ThrottlePolicy } {
+  const e = env();
+  return {
+    account: { free: e.LOGIN_MAX_FAILURES_PER_ACCOUNT, baseSeconds: 30, capSeconds: 5 * 60, resetMinutes: e.LOGIN_WINDOW_MINUTES },
+    ip: { free: e.LOGIN_MAX_FAILURES_PER_IP, baseSeconds: 30, capSeconds: 15 * 60, resetMinutes: e.LOGIN_WINDOW_MINUTES },
+  };
 }
 
 async function attempt(request: Request, accountKey: string, check: () => Promise<LoginOutcome>, now: Date): Promise<LoginOutcome> {
-  const e = env();
-  const keys = [
-    { key: accountKey, max: e.LOGIN_MAX_FAILURES_PER_ACCOUNT },
-    { key: `ip:${clientIp(request)}`, max: e.LOGIN_MAX_FAILURES_PER_IP },
-  ];
-  const wait = await throttled(keys, now);
-  if (wait !== null) return { ok: false, error: "throttled", retryAfterMinutes: wait };
-  const outcome = await check();
   const { db } = await getDb();
-  // A success clears the account's counter but not the IP's: one good password must not unlock guessing at others.
-  await accounts.recordLoginAttempt(db, outcome.ok ? [accountKey] : keys.map((k) => k.key), outcome.ok, now);
+  const policy = policies();
+  const ipKey = `ip:${clientIp(request)}`;
+  // Counted first, checked after: the counter, not the check, decides how many guesses get answered.
+  for (const [key, p] of [[ipKey, policy.ip], [accountKey, policy.account]] as const) {
+    const verdict = await takeAttempt(db, key, now, p);
+    if (!verdict.allowed) return { ok: false, error: "throttled", retryAfterMinutes: retryMinutes(verdict.retryAfterSeconds) };
+  }
+  const outcome = await check();
+  if (outcome.ok) {
+    // A success clears the account's counter; from the IP it merely does not count.
+    await clearAttempts(db, accountKey);
+    await forgiveAttempt(db, ipKey);
+  }
+  await accounts.recordLoginAttempt(db, outcome.ok ? [accountKey] : [accountKey, ipKey], outcome.ok, now);
   return outcome;
 }
 

@@ -17,6 +17,7 @@ import { callcenterConfig } from "./config.server";
 import { lookUp } from "./lookup.server";
 import { parseLookupForm, type LookupFormValues } from "./lookup-form";
 import type { ShownSummary } from "./summary";
+import { readForm } from "../forms.server";
 
 /** 1414 agents; admins too, to check the console. Other staff work on cases, not calls. */
 export const CONSOLE_ROLES: readonly StaffRole[] = ["callcenter", "admin"];
@@ -74,7 +75,7 @@ const formValues = (form: FormData): LookupFormValues => ({
 
 export async function consoleAction(request: Request, now = new Date()) {
   const user = await requireConsoleUser(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   await assertCsrf(request, form);
   const uiLanguage = await getLanguage(request);
   const values = formValues(form);

@@ -1,22 +1,32 @@
 import { describe, expect, it } from "vitest";
-import { throttleVerdict } from "./throttle";
+import { delayAfter, delaySchedule, retryMinutes } from "./throttle";
 
-const now = new Date("2026-11-23T10:00:00Z");
-const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
-const policy = { maxFailures: 5, windowMinutes: 15 };
+const policy = { free: 5, baseSeconds: 30, capSeconds: 300, resetMinutes: 15 };
 
-describe("login throttling", () => {
+describe("attempt limits: growing delays, no long lock", () => {
   it.each([
-    ["no failures", [], false],
-    ["four failures in the window", [1, 2, 3, 4], false],
-    ["five failures in the window", [1, 2, 3, 4, 5], true],
-    ["five failures, one outside the window", [1, 2, 3, 4, 16], false],
-    ["six failures, oldest outside the window", [1, 2, 3, 4, 5, 30], true],
-  ])("%s → locked is %s", (_name, ago, locked) => {
-    expect(throttleVerdict((ago as number[]).map(minutesAgo), now, policy).locked).toBe(locked);
+    [1, 0],
+    [4, 0],
+    [5, 30],
+    [6, 60],
+    [7, 120],
+    [8, 240],
+    [9, 300],
+    [40, 300],
+  ])("after attempt %i the next one waits %i s", (n, seconds) => {
+    expect(delayAfter(n, policy)).toBe(seconds);
   });
 
-  it("says how long until the oldest counted failure leaves the window", () => {
-    expect(throttleVerdict([1, 2, 3, 4, 10].map(minutesAgo), now, policy)).toEqual({ locked: true, retryAfterMinutes: 5 });
+  it("never waits longer than the cap, however many attempts", () => {
+    expect(Math.max(...Array.from({ length: 1000 }, (_, i) => delayAfter(i + 1, policy)))).toBe(300);
+  });
+
+  it("lists the schedule up to the first capped delay", () => {
+    expect(delaySchedule(policy)).toEqual([0, 0, 0, 0, 30, 60, 120, 240, 300]);
+    expect(delaySchedule({ free: 10, baseSeconds: 3600, capSeconds: 3600, resetMinutes: 60 })).toHaveLength(10);
+  });
+
+  it("tells the wait in whole minutes, at least one", () => {
+    expect([1, 60, 61, 300].map(retryMinutes)).toEqual([1, 1, 2, 5]);
   });
 });

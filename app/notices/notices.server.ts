@@ -1,6 +1,7 @@
 /** Reading and verifying signed notices: the citizen's copy, the PDF, the signed file, and /verify. */
 import { getDb } from "../db.server";
 import { getUser, servesKato } from "../session.server";
+import { recordCaseAccess } from "../audit/access.server";
 import { loadTrustMaterial } from "../signature/trust.server";
 import { verifySignature, type VerifyFailureReason } from "../signature/verify";
 import type { Notice } from "../../db/schema";
@@ -9,13 +10,15 @@ import { fixedT, normalizeCode, parseNoticePayload } from "./text";
 import { renderNoticePdf } from "./pdf.server";
 import type { Language } from "../../locales";
 
-const STAFF_ROLES = ["specialist", "commission", "head", "admin"];
+const STAFF_ROLES = ["specialist", "commission", "head"];
+
+export type NoticeForm = "page" | "pdf" | "signed";
 
 /**
  * A signed notice the requester may read: its applicant, or staff of the district that decided it.
  * Anyone else gets 404, as for a notice that does not exist.
  */
-export async function requireNoticeAccess(request: Request, id: string | undefined): Promise<Notice> {
+export async function requireNoticeAccess(request: Request, id: string | undefined, form: NoticeForm): Promise<Notice> {
   const user = await getUser(request);
   const { db } = await getDb();
   const found = user && id ? await q.findSignedNotice(db, id) : null;
@@ -30,6 +33,10 @@ export async function requireNoticeAccess(request: Request, id: string | undefin
       throw new Response(null, { status: 302, headers: { Location: `/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}` } });
     }
     throw new Response("Not found", { status: 404 });
+  }
+  // Staff reading a notice read the applicant's (and the family's) data: it goes to their access log.
+  if (user?.kind === "staff") {
+    await recordCaseAccess(user, { id: found.notice.applicationId, applicantIin: found.applicantIin, registrationNumber: found.notice.registrationNumber }, "notice_reading", { form });
   }
   return found.notice;
 }

@@ -10,6 +10,7 @@ import { ApplicationSteps, StepHeading } from "~/components/ApplicationSteps";
 import { CsrfInput } from "~/components/forms";
 import { STEPS, stepDone } from "~/domain/application-draft";
 import { maskPhone } from "~/application/otp.server";
+import { readForm } from "~/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const own = await requireOwnDraft(request, params.id);
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const own = await requireOwnDraft(request, params.id);
-  await assertCsrf(request, await request.formData());
+  await assertCsrf(request, await readForm(request));
   await updateDraft(own, (d) => ({ ...d, applicantSeen: true }));
   return redirect(`/applications/${own.application.id}/members`);
 }

@@ -11,6 +11,7 @@ import { assertCsrf } from "~/csrf.server";
 import { ApplicationSteps, StepHeading } from "~/components/ApplicationSteps";
 import { CsrfInput, ErrorSummary, Field, errorKey, type FieldErrors } from "~/components/forms";
 import { STEPS, stepDone } from "~/domain/application-draft";
+import { readForm } from "~/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const own = await requireOwnDraft(request, params.id);
@@ -27,7 +28,7 @@ type ActionData = { errors?: FieldErrors; sent?: boolean };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const own = await requireOwnDraft(request, params.id);
-  const form = await request.formData();
+  const form = await readForm(request);
   await assertCsrf(request, form);
   const { db } = await getDb();
   const now = new Date();

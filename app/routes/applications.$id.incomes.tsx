@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireOwnDraft, updateDraft, personName } from "~/application/draft.server";
-import { currentMembers, peopleByIin } from "~/application/members.server";
+import { familyOnScreen } from "~/application/members.server";
 import { familyIncomes } from "~/application/incomes.server";
 import { getGateway } from "~/gateway.server";
 import { getDb } from "~/db.server";
@@ -14,6 +14,7 @@ import { ConfirmCheckbox, CsrfInput, ErrorSummary, type FieldErrors } from "~/co
 import { STEPS, stepDone } from "~/domain/application-draft";
 import { formatTiyn } from "~/domain/income";
 import { parametersFor } from "../../db/queries/parameters";
+import { readForm } from "~/forms.server";
 
 const monthLabel = (m: string) => `${m.slice(5, 7)}.${m.slice(0, 4)}`;
 
@@ -21,8 +22,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const own = await requireOwnDraft(request, params.id);
   const lng = await getLanguage(request);
   const gateway = await getGateway();
-  const members = [own.user.iin, ...(await currentMembers(gateway, own.user.iin, own.draft)).map((m) => m.iin)];
-  const people = await peopleByIin(gateway, members);
+  const family = await familyOnScreen(gateway, own, "incomes");
+  const members = [own.user.iin, ...family.members.map((m) => m.iin)];
+  const people = family.people;
   const { quarter, records, breakdown } = await familyIncomes(gateway, members, new Date());
   const year = Number(quarter.to.slice(0, 4));
   const { db } = await getDb();
@@ -53,7 +55,7 @@ type ActionData = { errors: FieldErrors };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const own = await requireOwnDraft(request, params.id);
-  const form = await request.formData();
+  const form = await readForm(request);
   await assertCsrf(request, form);
   if (form.get("confirm") !== "yes") return data<ActionData>({ errors: { confirm: "apply:errors.confirmIncomes" } }, 400);
   await updateDraft(own, (d) => ({ ...d, incomesConfirmed: true }));

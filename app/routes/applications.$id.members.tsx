@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireOwnDraft, updateDraft, personName } from "~/application/draft.server";
-import { currentMembers, peopleByIin } from "~/application/members.server";
+import { checkNewMember, currentMembers, familyOnScreen } from "~/application/members.server";
 import { getGateway } from "~/gateway.server";
 import { getLanguage } from "~/i18n.server";
 import { assertCsrf } from "~/csrf.server";
@@ -12,13 +12,13 @@ import { ApplicationSteps, StepHeading } from "~/components/ApplicationSteps";
 import { ConfirmCheckbox, CsrfInput, ErrorSummary, Field, Select, errorKey, type FieldErrors } from "~/components/forms";
 import { MAX_MEMBERS, RELATIONS, STEPS, stepDone } from "~/domain/application-draft";
 import { iinField, fieldErrors } from "~/schemas/common";
+import { readForm } from "~/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const own = await requireOwnDraft(request, params.id);
   const lng = await getLanguage(request);
   const gateway = await getGateway();
-  const members = await currentMembers(gateway, own.user.iin, own.draft);
-  const people = await peopleByIin(gateway, members.map((m) => m.iin));
+  const { members, people } = await familyOnScreen(gateway, own, "members");
   return {
     id: own.application.id,
     done: STEPS.filter((s) => stepDone(s, own.draft)),
@@ -36,7 +36,7 @@ type ActionData = { errors: FieldErrors; values?: Record<string, string> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const own = await requireOwnDraft(request, params.id);
-  const form = await request.formData();
+  const form = await readForm(request);
   await assertCsrf(request, form);
   const gateway = await getGateway();
   const members = await currentMembers(gateway, own.user.iin, own.draft);
@@ -57,7 +57,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (iin === own.user.iin) return fail("iin", "apply:errors.memberIsApplicant");
     if (members.some((m) => m.iin === iin)) return fail("iin", "apply:errors.memberDuplicate");
     if (members.length >= MAX_MEMBERS) return fail("iin", errorKey("apply:errors.tooManyMembers", { max: MAX_MEMBERS + 1 }));
-    if (!(await gateway.getPerson(iin))) return fail("iin", "apply:errors.memberNotInRegistry");
+    const check = await checkNewMember(gateway, own.user.iin, iin);
+    if (!check.ok && check.error === "throttled") return fail("iin", errorKey("apply:errors.memberAddThrottled", { minutes: check.retryAfterMinutes }), 429);
+    if (!check.ok) return fail("iin", "apply:errors.memberNotInHousehold");
     await updateDraft(own, (d) => ({ ...d, members: [...members, { iin, relation }], membersConfirmed: false }));
     return redirect(`/applications/${own.application.id}/members`);
   }

@@ -10,6 +10,7 @@ import { assertCsrf } from "~/csrf.server";
 import { ApplicationSteps, StepHeading } from "~/components/ApplicationSteps";
 import { CsrfInput, ErrorSummary, Field, type FieldErrors, translateError } from "~/components/forms";
 import { STEPS, stepDone } from "~/domain/application-draft";
+import { readForm } from "~/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const own = await requireOwnDraft(request, params.id);
@@ -38,7 +39,7 @@ type ActionData = { errors: FieldErrors; values?: { iban?: string; account?: str
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const own = await requireOwnDraft(request, params.id);
-  const form = await request.formData();
+  const form = await readForm(request);
   await assertCsrf(request, form);
   const gateway = await getGateway();
   const choice = String(form.get("account") ?? "");

@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireOwnDraft, personName } from "~/application/draft.server";
-import { peopleByIin } from "~/application/members.server";
+import { familyOnScreen } from "~/application/members.server";
 import { signedText, submitApplication } from "~/application/submit.server";
 import { getGateway } from "~/gateway.server";
 import { getLanguage } from "~/i18n.server";
@@ -12,6 +12,7 @@ import { ApplicationSteps, StepHeading } from "~/components/ApplicationSteps";
 import { CsrfInput, ErrorSummary, type FieldErrors } from "~/components/forms";
 import { SignForm } from "~/signature/SignForm";
 import { STEPS, missingBefore, stepDone } from "~/domain/application-draft";
+import { readForm } from "~/forms.server";
 
 /** Signed submissions are small; anything bigger is not ours. */
 const MAX_FIELD = 64 * 1024;
@@ -21,7 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lng = await getLanguage(request);
   const gateway = await getGateway();
   const members = [{ iin: own.user.iin, relation: "applicant" }, ...(own.draft.members ?? [])];
-  const people = await peopleByIin(gateway, members.map((m) => m.iin));
+  // Names only of the registry household; a member outside it shows as an IIN and fails at submission.
+  const { people } = await familyOnScreen(gateway, own, "review");
   const banks = await gateway.listBanks();
   const bank = banks.find((b) => b.code === own.draft.payment?.bankCode);
   return {
@@ -39,7 +41,7 @@ type ActionData = { errors: FieldErrors; signatureError?: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const own = await requireOwnDraft(request, params.id);
-  const form = await request.formData();
+  const form = await readForm(request);
   await assertCsrf(request, form);
   const payload = form.get("payload");
   const signature = form.get("signature");

@@ -5,6 +5,7 @@ import { requireCitizen } from "~/session.server";
 import { assertCsrf } from "~/csrf.server";
 import { getOrCreateDraft } from "../../db/queries/applications";
 import { parseDraft, resumeStep } from "~/domain/application-draft";
+import { readForm } from "~/forms.server";
 
 /** Start or resume the ASP e-application: one open draft per citizen, kept on the server. */
 async function resume(request: Request) {
@@ -19,6 +20,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await assertCsrf(request, await request.formData());
+  await assertCsrf(request, await readForm(request));
   return resume(request);
 }

@@ -8,6 +8,7 @@ import { assertCsrf } from "~/csrf.server";
 import { CsrfInput, ErrorSummary, Field, type FieldErrors } from "~/components/forms";
 import { formatKzDateTime } from "~/components/dates";
 import { answerCabinetOffer, cabinetOffer } from "~/sms.server";
+import { readForm } from "~/forms.server";
 
 /** The proactive offer in the cabinet, for phones that cannot send SMS: the same dialogue, the same pipeline. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireCitizen(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   await assertCsrf(request, form);
   const formId = String(form.get("formId") ?? "");
   if (!/^[0-9a-f-]{36}$/.test(formId)) throw new Response("Bad request", { status: 400 });

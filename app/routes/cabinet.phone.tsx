@@ -11,6 +11,7 @@ import { checkOtp, maskPhone, sendOtp } from "~/application/otp.server";
 import { normalizeKzMobile } from "~/domain/phone";
 import { CsrfInput, ErrorSummary, Field, errorKey, type FieldErrors } from "~/components/forms";
 import { setMobileNumber } from "../../db/queries/mobile";
+import { readForm } from "~/forms.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCitizen(request);
@@ -22,7 +23,7 @@ type ActionData = { errors?: FieldErrors; sentTo?: string; number?: string };
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireCitizen(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   await assertCsrf(request, form);
   const { db } = await getDb();
   const now = new Date();

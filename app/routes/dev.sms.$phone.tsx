@@ -6,6 +6,7 @@ import { assertCsrf } from "~/csrf.server";
 import { CsrfInput, ErrorSummary, Field, type FieldErrors } from "~/components/forms";
 import { formatKzDateTime } from "~/components/dates";
 import { devConversation, devReply, requireLocalTransport } from "~/sms.server";
+import { readForm } from "~/forms.server";
 
 /** The phone number in the path is written without "+": /dev/sms/77015550102. */
 function phoneOf(param: string | undefined) {
@@ -27,7 +28,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   requireLocalTransport();
   const phone = phoneOf(params.phone);
-  const form = await request.formData();
+  const form = await readForm(request);
   await assertCsrf(request, form);
   const text = String(form.get("reply") ?? "").slice(0, 1600);
   if (!text.trim()) return data<{ errors: FieldErrors }>({ errors: { reply: "smsui:dev.errors.replyRequired" } }, 400);

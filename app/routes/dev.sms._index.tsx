@@ -5,6 +5,7 @@ import { assertCsrf } from "~/csrf.server";
 import { CsrfInput } from "~/components/forms";
 import { formatKzDateTime } from "~/components/dates";
 import { devPhones, devScan, requireLocalTransport } from "~/sms.server";
+import { readForm } from "~/forms.server";
 
 /** Development only (404 once a real SMS provider is configured): every number the portal wrote to. */
 export async function loader(_: LoaderFunctionArgs) {
@@ -15,7 +16,7 @@ export async function loader(_: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   requireLocalTransport();
-  const form = await request.formData();
+  const form = await readForm(request);
   await assertCsrf(request, form);
   const summary = await devScan();
   return { scan: summary };

@@ -9,6 +9,7 @@ import { assertCsrf } from "~/csrf.server";
 import { loginCitizen } from "~/auth/login.server";
 import { getUser, safeRedirect, startSession } from "~/session.server";
 import { getFixedT } from "~/i18n.server";
+import { readForm } from "~/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} — Komek` }];
 
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ActionData = { errors: FieldErrors; values: { iin?: string } };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   await assertCsrf(request, form);
   const redirectTo = safeRedirect(form.get("redirectTo"), "/cabinet");
   const parsed = citizenLoginSchema.safeParse({ iin: form.get("iin") ?? "", password: form.get("password") ?? "" });

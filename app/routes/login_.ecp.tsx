@@ -8,6 +8,7 @@ import { loginWithSignature, newLoginChallenge } from "~/auth/ecp-login.server";
 import { safeRedirect, startSession } from "~/session.server";
 import { getFixedT } from "~/i18n.server";
 import { SignForm } from "~/signature/SignForm";
+import { readForm } from "~/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} — Komek` }];
 
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ActionData = { errors: FieldErrors; payload: string };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   await assertCsrf(request, form);
   const payload = String(form.get("payload") ?? "").slice(0, 4096);
   const jws = String(form.get("signature") ?? "").slice(0, 64 * 1024);

@@ -10,7 +10,7 @@ import { isLanguage } from "../../locales";
 export const meta: MetaFunction = () => [{ title: "Komek" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const notice = await requireNoticeAccess(request, params.id);
+  const notice = await requireNoticeAccess(request, params.id, "page");
   const asked = new URL(request.url).searchParams.get("lang");
   const lang = isLanguage(asked) ? asked : await getLanguage(request);
   return {

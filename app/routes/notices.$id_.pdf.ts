@@ -5,7 +5,7 @@ import { isLanguage } from "../../locales";
 
 /** The notice as a PDF in ?lang=ru|kk (default: the page language). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const notice = await requireNoticeAccess(request, params.id);
+  const notice = await requireNoticeAccess(request, params.id, "pdf");
   const asked = new URL(request.url).searchParams.get("lang");
   const lang = isLanguage(asked) ? asked : await getLanguage(request);
   const bytes = await noticePdf(notice, lang);

@@ -3,7 +3,7 @@ import { requireNoticeAccess } from "~/notices/notices.server";
 
 /** The signed notice itself: the compact JWS, whose payload holds the decision and both texts. /verify accepts it. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const notice = await requireNoticeAccess(request, params.id);
+  const notice = await requireNoticeAccess(request, params.id, "signed");
   return new Response(notice.signature!, {
     headers: {
       "Content-Type": "application/jose; charset=utf-8",

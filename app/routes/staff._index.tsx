@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireStaff } from "~/session.server";
+import { isDistrictOffice, requireStaff } from "~/session.server";
 import { getLanguage } from "~/i18n.server";
 import { journal } from "~/staff/journal.server";
 import { CHANNELS, JOURNAL_ROLES, JOURNAL_STATUSES } from "~/staff/journal";
@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     role: user.staff.role,
     office: lng === "kk" ? user.office.nameKk : user.office.nameRu,
   };
-  if (!(JOURNAL_ROLES as readonly string[]).includes(user.staff.role)) return { ...base, journal: null };
+  if (!(JOURNAL_ROLES as readonly string[]).includes(user.staff.role) || !isDistrictOffice(user)) return { ...base, journal: null };
   return { ...base, journal: await journal(user, new URL(request.url), new Date()) };
 }
 

@@ -12,6 +12,7 @@ import { CsrfInput, ErrorSummary, translateError } from "~/components/forms";
 import { formatDate, formatKzDateTime } from "~/components/dates";
 import { formatTiyn } from "~/domain/income";
 import type { WorkflowAction } from "~/domain/workflow";
+import { readForm } from "~/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Komek" }];
 
@@ -40,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, application } = await requireCaseAccess(request, params.id);
-  const form = await request.formData();
+  const form = await readForm(request);
   await assertCsrf(request, form);
   const v = formValues(form, ["intent", "specialistId", "reason", "requestId"]);
   const ctx = { user, application, now: new Date() };

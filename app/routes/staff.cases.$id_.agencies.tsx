@@ -13,6 +13,7 @@ import { formatDate } from "~/components/dates";
 import { isIsoDate, kzDate } from "~/domain/kz-time";
 import { MAX_OTHER_AGENCIES_EXTENSION_DAYS } from "~/domain/workflow";
 import { otherAgencyRequestsOf } from "../../db/queries/deciding";
+import { readForm } from "~/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Komek" }];
 
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, application } = await requireCaseAccess(request, params.id, ["specialist"]);
-  const form = await request.formData();
+  const form = await readForm(request);
   await assertCsrf(request, form);
   const v = formValues(form, ["agency", "requestedOn", "days"], 500);
   const errors: Record<string, string> = {};

@@ -14,6 +14,7 @@ import { assignmentPeriod } from "~/domain/decision";
 import { REFUSAL_GROUND_CODES, isRefusalGroundCode, type RefusalGroundCode } from "~/domain/refusal";
 import { isIsoDate } from "~/domain/kz-time";
 import { latestCalculation, surveyActOf } from "../../db/queries/deciding";
+import { readForm } from "~/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Komek" }];
 
@@ -40,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, application } = await requireCaseAccess(request, params.id, ["specialist"]);
-  const form = await request.formData();
+  const form = await readForm(request);
   await assertCsrf(request, form);
   const v = formValues(form, ["kind", "amountTiyn", "periodFrom", "periodTo", "groundEventDate"], 100);
   const grounds = form.getAll("grounds").map(String).slice(0, 10);

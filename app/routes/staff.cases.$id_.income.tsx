@@ -13,6 +13,7 @@ import { gatewayIn } from "~/gateway.server";
 import { CsrfInput, Field, Choices, Select, TextArea } from "~/components/forms";
 import { formatDate, formatKzDateTime } from "~/components/dates";
 import { perCapitaIncome, formatTiyn } from "~/domain/income";
+import { readForm } from "~/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Komek" }];
 
@@ -56,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, application } = await requireCaseAccess(request, params.id, ["specialist"]);
-  const form = await request.formData();
+  const form = await readForm(request);
   await assertCsrf(request, form);
   const ctx = { user, application, now: new Date() };
   const v = formValues(form, ["intent", ...CORRECTION_FIELDS], 1000);

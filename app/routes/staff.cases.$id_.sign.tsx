@@ -11,6 +11,7 @@ import { getDb } from "~/db.server";
 import { CsrfInput } from "~/components/forms";
 import { SignForm } from "~/signature/SignForm";
 import { noticePayload, renderNotice } from "~/notices/text";
+import { readForm } from "~/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Komek" }];
 
@@ -36,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, application } = await requireCaseAccess(request, params.id, ["head"]);
-  const form = await request.formData();
+  const form = await readForm(request);
   await assertCsrf(request, form);
   const payload = form.get("payload");
   const signature = form.get("signature");

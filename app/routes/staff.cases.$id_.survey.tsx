@@ -9,6 +9,7 @@ import { formValues, invalid, respond, type StepActionData } from "~/staff/respo
 import { assertCsrf } from "~/csrf.server";
 import { CsrfInput, Field, Choices, TextArea } from "~/components/forms";
 import { kzDate, isIsoDate } from "~/domain/kz-time";
+import { readForm } from "~/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Komek" }];
 
@@ -22,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, application } = await requireCaseAccess(request, params.id, ["commission"]);
-  const form = await request.formData();
+  const form = await readForm(request);
   await assertCsrf(request, form);
   const v = formValues(form, FIELDS, 4001);
   const errors: Record<string, string> = {};

@@ -9,6 +9,7 @@ import { assertCsrf } from "~/csrf.server";
 import { loginStaff } from "~/auth/login.server";
 import { getUser, safeRedirect, startSession } from "~/session.server";
 import { getFixedT } from "~/i18n.server";
+import { readForm } from "~/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} — Komek` }];
 
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ActionData = { errors: FieldErrors; values: { login?: string } };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   await assertCsrf(request, form);
   const values = { login: String(form.get("login") ?? "").slice(0, 64) };
   const parsed = staffLoginSchema.safeParse({ login: form.get("login") ?? "", password: form.get("password") ?? "" });

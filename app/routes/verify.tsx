@@ -7,6 +7,7 @@ import { normalizeCode } from "~/notices/text";
 import { assertCsrf } from "~/csrf.server";
 import { CsrfInput, ErrorSummary, Field } from "~/components/forms";
 import { formatKzDateTime } from "~/components/dates";
+import { readForm } from "~/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Komek" }];
 
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs): Promise<Result> {
 
 /** By the signed file (multipart upload). */
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   await assertCsrf(request, form);
   const file = form.get("file");
   if (!file || typeof file === "string" || file.size === 0) return data<Result>({ outcome: null, errors: { file: "deciding:verify.errors.file" } }, 400);

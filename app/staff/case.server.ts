@@ -3,7 +3,8 @@ import { requireStaff, servesKato, type StaffUser } from "../session.server";
 import { findCase } from "../../db/queries/cases";
 import type { Application, StaffRole } from "../../db/schema";
 
-export const CASE_ROLES: readonly StaffRole[] = ["specialist", "commission", "head", "admin"];
+/** The roles that handle cases — in a district office only (servesKato). Admins read the look-up log, not cases. */
+export const CASE_ROLES: readonly StaffRole[] = ["specialist", "commission", "head"];
 
 /**
  * A case the signed-in staff member may see: right role, and a settlement their office serves.

@@ -1,5 +1,5 @@
 /** Verbs over accounts, sessions and sign-in attempts. Each takes a Db or Tx: the caller owns the transaction. */
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Tx } from "../client";
 import { authChallenges, citizenAccounts, loginAttempts, offices, sessions, staffAccounts, type StaffRole } from "../schema";
 
@@ -63,26 +63,6 @@ export async function upsertStaff(
 
 export async function recordLoginAttempt(db: Tx, keys: string[], succeeded: boolean, at: Date) {
   await db.insert(loginAttempts).values(keys.map((key) => ({ key, succeeded, at })));
-}
-
-/** Failures of a key since its last success, inside the window. */
-export async function recentFailures(db: Tx, key: string, since: Date): Promise<Date[]> {
-  const lastSuccess = db
-    .select({ at: sql`max(${loginAttempts.at})` })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.key, key), eq(loginAttempts.succeeded, true)));
-  const rows = await db
-    .select({ at: loginAttempts.at })
-    .from(loginAttempts)
-    .where(
-      and(
-        eq(loginAttempts.key, key),
-        eq(loginAttempts.succeeded, false),
-        gt(loginAttempts.at, since),
-        sql`${loginAttempts.at} > coalesce((${lastSuccess}), '-infinity'::timestamptz)`,
-      ),
-    );
-  return rows.map((r) => r.at);
 }
 
 export async function insertSession(db: Tx, row: typeof sessions.$inferInsert) {

@@ -195,7 +195,7 @@ export async function insertAccess(db: Tx, rows: (typeof dataAccessLog.$inferIns
 }
 
 /** A person's "who looked at my data", newest first. The actor's id stays in the database. */
-export async function listAccessOf(db: Tx, subjectIin: string, limit: number): Promise<Omit<DataAccessEntry, "actorId" | "shown">[]> {
+export async function listAccessOf(db: Tx, subjectIin: string, limit: number): Promise<Omit<DataAccessEntry, "actorId" | "actorIin" | "shown">[]> {
   return db
     .select({
       id: dataAccessLog.id,

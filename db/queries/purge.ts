@@ -18,7 +18,7 @@ export type PurgePolicy = {
 
 export const defaultPurgePolicy: PurgePolicy = { attemptsDays: 30, graceHours: 24 };
 
-export type PurgeResult = { challenges: number; attempts: number; sessions: number; codes: number };
+export type PurgeResult = { challenges: number; attempts: number; sessions: number; codes: number; limits: number };
 
 const BATCH = 5000;
 
@@ -43,5 +43,7 @@ export async function purgeExpired(db: Tx, now: Date, policy: PurgePolicy = defa
     attempts: await deleteInBatches(db, "login_attempts", sql`at < ${attemptsBefore}`),
     sessions: await deleteInBatches(db, "sessions", sql`expires_at < ${ended} or revoked_at < ${ended} or last_seen_at < ${ended}`),
     codes: await deleteInBatches(db, "otp_codes", sql`expires_at < ${ended}`),
+    // An attempt counter idle past its window starts over anyway (ADR 010); older rows are dead weight.
+    limits: await deleteInBatches(db, "rate_limits", sql`last_at < ${ended} and next_allowed_at < ${ended}`),
   };
 }

@@ -1,6 +1,6 @@
 /** Who may sign in: citizens (by IIN), staff of provider offices, their sessions and login throttling. */
 import { sql } from "drizzle-orm";
-import { pgTable, pgEnum, char, text, timestamp, bigserial, bigint, boolean, varchar, index, uniqueIndex, check } from "drizzle-orm/pg-core";
+import { pgTable, pgEnum, char, text, timestamp, bigserial, bigint, boolean, integer, varchar, index, uniqueIndex, check } from "drizzle-orm/pg-core";
 
 export const staffRoleEnum = pgEnum("staff_role", ["specialist", "commission", "head", "callcenter", "admin"]);
 export const sessionSubjectEnum = pgEnum("session_subject", ["citizen", "staff"]);
@@ -80,6 +80,21 @@ export const loginAttempts = pgTable(
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("login_attempts_key_at_idx").on(t.key, t.at), index("login_attempts_at_idx").on(t.at)],
+);
+
+/**
+ * Attempt counters (sign-in per account and per IP, one-time codes aside, adding family members):
+ * one row per key, incremented in one statement before the guarded check runs (db/queries/limits.ts).
+ */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: varchar("key", { length: 160 }).primaryKey(),
+    count: integer("count").notNull(),
+    lastAt: timestamp("last_at", { withTimezone: true }).notNull(),
+    nextAllowedAt: timestamp("next_allowed_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("rate_limits_last_at_idx").on(t.lastAt)],
 );
 
 /** Single-use challenges for signing in with ЭЦП. */

@@ -45,8 +45,10 @@ export const dataAccessLog = pgTable(
     id: bigserial("id", { mode: "number" }).primaryKey(),
     subjectIin: char("subject_iin", { length: 12 }).notNull(),
     at: timestamp("at", { withTimezone: true }).notNull(),
-    actorRole: staffRoleEnum("actor_role").notNull(),
-    actorId: bigint("actor_id", { mode: "number" }).notNull().references(() => staffAccounts.id),
+    /** Staff: role and id. A citizen who included the person in their family: actorIin instead. */
+    actorRole: staffRoleEnum("actor_role"),
+    actorId: bigint("actor_id", { mode: "number" }).references(() => staffAccounts.id),
+    actorIin: char("actor_iin", { length: 12 }),
     /** Why (app/audit/access.server.ts AccessPurpose): shown to the citizen in plain words. */
     purpose: varchar("purpose", { length: 40 }).notNull(),
     /** The call reference, registration number or case the access belonged to. */
@@ -54,7 +56,13 @@ export const dataAccessLog = pgTable(
     /** What was shown, when the caller can say it briefly. */
     shown: jsonb("shown"),
   },
-  (t) => [index("data_access_log_subject_at_idx").on(t.subjectIin, t.at)],
+  (t) => [
+    index("data_access_log_subject_at_idx").on(t.subjectIin, t.at),
+    check(
+      "data_access_log_one_actor",
+      sql`(${t.actorId} IS NOT NULL AND ${t.actorRole} IS NOT NULL AND ${t.actorIin} IS NULL) OR (${t.actorId} IS NULL AND ${t.actorRole} IS NULL AND ${t.actorIin} IS NOT NULL)`,
+    ),
+  ],
 );
 
 export type CallcenterLookup = typeof callcenterLookups.$inferSelect;

@@ -106,10 +106,10 @@ test.describe("the ASP e-application", () => {
     await loginWithPassword(page, "820903340019", "ru");
     await page.getByRole("button", { name: ru.start }).click();
     await page.getByRole("button", { name: ru.next }).click();
-    // A bad check digit, then someone not in the registry, then the applicant again.
+    // A bad check digit, then someone not in the household (here: not even in the registry), then the applicant again.
     for (const [iin, message] of [
       ["820903340018", "Такого ИИН не существует: проверьте цифры"],
-      ["850314300013", "Человек с таким ИИН не найден в государственных системах"],
+      ["850314300013", "Этого человека нет в вашей семье по данным государственных систем"],
       ["820903340019", "Вы уже указаны как заявитель"],
     ]) {
       await page.getByLabel("ИИН члена семьи").fill(iin);

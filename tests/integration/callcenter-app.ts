@@ -11,7 +11,7 @@ import * as historyRoute from "../../app/routes/callcenter_.history";
 import * as adminRoute from "../../app/routes/admin.lookups";
 import * as adminCsvRoute from "../../app/routes/admin.lookups[.]csv";
 import * as accessRoute from "../../app/routes/cabinet.access";
-import { getCsrfToken } from "../../app/csrf.server";
+import { csrfFor } from "../support/session";
 
 type RouteSpec = { id: string; path: string; index?: boolean; module: Record<string, unknown> };
 
@@ -57,11 +57,7 @@ const text = async (response: Response) => {
 };
 
 /** A session cookie plus a CSRF cookie and the token to put in forms. */
-export async function withCsrf(sessionCookie: string | null) {
-  const { token, setCookie } = await getCsrfToken(new Request("http://localhost/"));
-  const csrfCookie = setCookie!.split(";")[0];
-  return { token, cookie: [sessionCookie, csrfCookie].filter(Boolean).join("; ") };
-}
+export const withCsrf = csrfFor;
 
 export async function get(cookie: string | null, url: string, extraCookie?: string) {
   const headers = new Headers();

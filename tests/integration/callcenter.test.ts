@@ -6,7 +6,7 @@ import { createFreshDb, type FreshDb } from "../../db/testing";
 import { setDb } from "../../db/client";
 import { seedDemoIfEmpty } from "../../db/seed/demo";
 import { seedAccounts } from "../../db/seed/accounts";
-import { upsertStaff } from "../../db/queries/accounts";
+import { upsertOffice, upsertStaff } from "../../db/queries/accounts";
 import { insertLookup } from "../../db/queries/callcenter";
 import { callcenterLookups, dataAccessLog, incomes, persons, registrations, staffAccounts, bankAccounts, mobileNumbers } from "../../db/schema";
 import { createLookupDemo, DEMO_OFFER_FIGURES, type LookupDemo } from "../../app/callcenter/demo-fixture.server";
@@ -412,9 +412,15 @@ describe("the 1414 status console", () => {
     });
 
     it("records a staff member opening the case page", async () => {
-      const [app] = await fresh.query<{ id: string }>(`select id from applications where registration_number = $1`, [demo.portal.registrationNumber]);
+      const [app] = await fresh.query<{ id: string; kato_code: string }>(`select id, kato_code from applications where registration_number = $1`, [demo.portal.registrationNumber]);
+      // Cases are opened in the district office that serves the family's settlement (issue 12).
+      await upsertOffice(fresh.db, { code: "case-district", nameRu: "Отдел района", nameKk: "Аудан бөлімі", katoPrefix: app.kato_code });
+      const specialist = await upsertStaff(fresh.db, {
+        login: "case.specialist", iin: "830617440012", fullNameRu: "Специалист Района", fullNameKk: "Аудан Маманы", role: "specialist", officeCode: "case-district", passwordHash: "x",
+      });
+      const cookie = await sessionCookie({ kind: "staff", staffId: specialist.id });
       const before = (await fresh.db.select().from(dataAccessLog).where(eq(dataAccessLog.purpose, "case_processing"))).length;
-      const r = await outcome(() => caseLoader({ request: requestAs(cookies.admin, `/staff/cases/${app.id}`), params: { id: app.id }, context: {} }));
+      const r = await outcome(() => caseLoader({ request: requestAs(cookie, `/staff/cases/${app.id}`), params: { id: app.id }, context: {} }));
       expect(r.status).toBe(200);
       const after = await fresh.db.select().from(dataAccessLog).where(eq(dataAccessLog.purpose, "case_processing"));
       expect(after.length - before).toBe(1 + demo.portal.memberIins.length);

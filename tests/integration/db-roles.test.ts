@@ -103,7 +103,7 @@ describe.skipIf(!process.env.DATABASE_URL)("the portal as the runtime role (Post
       // The deadline reminders queue works too (created by the owner, used by the runtime role), and
       // the purge job may delete what it purges.
       expect(await worker.tick()).toBeGreaterThanOrEqual(0);
-      expect(await worker.purge()).toEqual({ challenges: 0, attempts: 0, sessions: 0, codes: 0 });
+      expect(await worker.purge()).toEqual({ challenges: 0, attempts: 0, sessions: 0, codes: 0, limits: 0 });
     } finally {
       await worker.stop();
     }

@@ -18,7 +18,6 @@ import { activeCaseMembers, applications, staffAccounts } from "../../db/schema"
 import { createDemoPki } from "../../app/signature/demo-keys.server";
 import { clearTrustCache } from "../../app/signature/trust.server";
 import { openKeyFile } from "../../app/signature/signer";
-import { getCsrfToken } from "../../app/csrf.server";
 import { registerDemoCase } from "../../app/staff/demo-case.server";
 import { remindStaffOfDueCases } from "../../app/staff/reminders.server";
 import { verifyFile } from "../../app/notices/notices.server";
@@ -36,7 +35,7 @@ import * as signedRoute from "../../app/routes/notices.$id_.signed";
 import * as verifyRoute from "../../app/routes/verify";
 import * as cabinetRoute from "../../app/routes/cabinet._index";
 import { testIins } from "../support/people";
-import { outcome, requestAs, sessionCookie } from "../support/session";
+import { csrfFor, outcome, requestAs, sessionCookie } from "../support/session";
 
 const AIGERIM = "900512440017"; // eligible_portal: 5 members in Nura, kk
 const SERIK = "780120340012"; // member_has_asp family in Nura; its ASP is in the registry, not a Komek case
@@ -46,15 +45,16 @@ describe("deciding a case, step by step", () => {
   let fresh: FreshDb;
   let pkiDir: string;
   let csrf: { token: string; cookie: string };
+  const tokens: Record<string, { token: string; cookie: string }> = {};
   const cookies: Record<string, string> = {};
   const staffIds: Record<string, number> = {};
 
-  const as = (who: string) => [cookies[who], csrf.cookie].filter(Boolean).join("; ");
+  const as = (who: string) => (cookies[who] ? tokens[who].cookie : csrf.cookie);
   const get = (route: Route, who: string, url: string, params: Record<string, string> = {}) =>
     outcome(() => (route.loader as (a: unknown) => Promise<unknown>)({ request: requestAs(as(who), url), params, context: {} }));
   const post = (route: Route, who: string, url: string, params: Record<string, string>, fields: Record<string, string | string[]>) => {
     const form = new FormData();
-    form.set("csrf", csrf.token);
+    form.set("csrf", cookies[who] ? tokens[who].token : csrf.token);
     for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) form.append(k, x);
     return outcome(() => (route.action as (a: unknown) => Promise<unknown>)({ request: requestAs(as(who), url, { method: "POST", body: form }), params, context: {} }));
   };
@@ -80,8 +80,8 @@ describe("deciding a case, step by step", () => {
       cookies[login] = await sessionCookie({ kind: "staff", staffId: staffIds[login] });
     }
     cookies.aigerim = await sessionCookie({ kind: "citizen", iin: AIGERIM });
-    const made = await getCsrfToken(new Request("http://localhost/"));
-    csrf = { token: made.token, cookie: made.setCookie!.split(";")[0] };
+    csrf = await csrfFor(null);
+    for (const [who, cookie] of Object.entries(cookies)) tokens[who] = await csrfFor(cookie);
   });
   afterAll(async () => {
     await fresh.drop();
@@ -284,6 +284,15 @@ describe("deciding a case, step by step", () => {
       // Someone else's session reads the notice as missing.
       expect((await get(noticeRoute, "nura.specialist", `/notices/${noticeId}`, { id: noticeId })).status).toBe(200);
       expect((await get(noticeRoute, "akzhar.specialist", `/notices/${noticeId}`, { id: noticeId })).status).toBe(404);
+      // Staff reads of the notice — page, PDF, signed file — are in the applicant's «who looked at my data»; the citizen's own are not.
+      const noticeReads = async () =>
+        (await fresh.query<{ shown: { form: string }; actor_role: string }>(
+          `select shown, actor_role from data_access_log where subject_iin = $1 and purpose = 'notice_reading' order by id`, [AIGERIM],
+        ));
+      expect((await noticeReads()).map((r) => [r.actor_role, r.shown.form])).toEqual([["specialist", "page"]]);
+      expect((await get(pdfRoute, "nura.head", `/notices/${noticeId}/pdf?lang=ru`, { id: noticeId })).status).toBe(200);
+      expect((await get(signedRoute, "nura.head", `/notices/${noticeId}/signed`, { id: noticeId })).status).toBe(200);
+      expect((await noticeReads()).map((r) => [r.actor_role, r.shown.form])).toEqual([["specialist", "page"], ["head", "pdf"], ["head", "signed"]]);
       const jws = await ((await get(signedRoute, "aigerim", `/notices/${noticeId}/signed`, { id: noticeId })).body as Response).text();
 
       // /verify accepts the file and the printed code, and rejects a tampered copy.

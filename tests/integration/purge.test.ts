@@ -40,18 +40,22 @@ describe("the purge job and the ЭЦП sign-in challenge", () => {
       [hash(1), hash(2), hash(3), hash(4), hoursAgo(1), hoursAgo(-11), hoursAgo(60), hoursAgo(48), hoursAgo(25), hoursAgo(26)],
     );
     await fresh.query(
+      `insert into rate_limits (key, count, last_at, next_allowed_at) values ('iin:900512440017', 3, $1, $1), ('ip:10.0.0.1', 9, $2, $2)`,
+      [hoursAgo(0.5), hoursAgo(48)],
+    );
+    await fresh.query(
       `insert into otp_codes (iin, purpose, phone, code_hash, created_at, expires_at) values
          ('900512440017', 'consent', '+77015550102', repeat('0', 64), $1, $2), ('900512440017', 'consent', '+77015550102', repeat('1', 64), $3, $4)`,
       [hoursAgo(0.1), hoursAgo(-0.1), hoursAgo(50), hoursAgo(49.9)],
     );
 
-    expect(await purgeExpired(fresh.db, NOW)).toEqual({ challenges: 1, attempts: 1, sessions: 3, codes: 1 });
+    expect(await purgeExpired(fresh.db, NOW)).toEqual({ challenges: 1, attempts: 1, sessions: 3, codes: 1, limits: 1 });
     expect((await fresh.query<{ nonce: string }>(`select nonce from auth_challenges`)).map((r) => r.nonce)).toEqual(["a".repeat(43)]);
     expect(await count("login_attempts")).toBe(1);
     expect((await fresh.query<{ id_hash: string }>(`select id_hash from sessions`)).map((r) => r.id_hash)).toEqual([hash(1)]);
     expect((await fresh.query<{ code_hash: string }>(`select code_hash from otp_codes`)).map((r) => r.code_hash)).toEqual(["0".repeat(64)]);
     // A second run finds nothing more.
-    expect(await purgeExpired(fresh.db, NOW)).toEqual({ challenges: 0, attempts: 0, sessions: 0, codes: 0 });
+    expect(await purgeExpired(fresh.db, NOW)).toEqual({ challenges: 0, attempts: 0, sessions: 0, codes: 0, limits: 0 });
   });
 
   it("an anonymous GET /login/ecp writes nothing: the challenge carries its own MAC", async () => {

@@ -14,7 +14,7 @@ import { kzDate } from "../../app/domain/kz-time";
 import { resetEnv } from "../../app/env.server";
 import { installBenchPki, prepareSubmissions, type PreparedSubmission } from "../../bench/workloads/submit";
 import { startPortal, type Server } from "../../bench/http";
-import { sessionCookie, csrfPair } from "../support/session";
+import { sessionCookie, csrfFor } from "../support/session";
 import { eventually, startFakeTwilio, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, TEST_SERVICE_SID, type FakeTwilio } from "./sms-fake-twilio";
 
 /** The address Twilio and browsers use: the load balancer in front of both processes. */
@@ -99,12 +99,12 @@ describe.skipIf(!process.env.DATABASE_URL)("two portal processes and two SMS wor
 
   async function submitTo(server: Server, p: PreparedSubmission) {
     await ensureCitizenAccount(fresh.db, p.application.applicantIin);
-    const session = await sessionCookie({ kind: "citizen", iin: p.application.applicantIin });
-    const csrf = await csrfPair();
+    const session = await sessionCookie({ kind: "citizen", iin: p.application.applicantIin }, PUBLIC);
+    const csrf = await csrfFor(session, PUBLIC);
     const response = await fetch(`${server.url}/applications/${p.application.id}/review`, {
       method: "POST",
       redirect: "manual",
-      headers: { Cookie: `${session}; ${csrf.cookie}`, "Content-Type": "application/x-www-form-urlencoded" },
+      headers: { Cookie: csrf.cookie, "Content-Type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ payload: p.postedPayload, signature: p.jws, csrf: csrf.token }),
     });
     return { status: response.status, location: response.headers.get("Location") };

@@ -4,21 +4,17 @@ import { setDb } from "../../db/client";
 import { seedDemoIfEmpty } from "../../db/seed/demo";
 import { demoCitizens } from "../../db/seed/demo-people";
 import { ensureCitizenAccount } from "../../db/queries/accounts";
-import { getCsrfToken } from "../../app/csrf.server";
 import { resetEnv } from "../../app/env.server";
 import { loader as devIndex, action as devScanAction } from "../../app/routes/dev.sms._index";
 import { loader as devPhone, action as devReplyAction } from "../../app/routes/dev.sms.$phone";
 import { loader as offerLoader, action as offerAction } from "../../app/routes/cabinet.offer";
 import { action as inboundAction } from "../../app/routes/sms.inbound";
-import { outcome, sessionCookie } from "../support/session";
+import { csrfFor, outcome, sessionCookie } from "../support/session";
 
 const ru = demoCitizens.find((c) => c.scenario === "proactive_ru")!;
 const kk = demoCitizens.find((c) => c.scenario === "proactive_kk")!;
 
-async function csrf(sessionCookie: string | null) {
-  const { token, setCookie } = await getCsrfToken(new Request("http://localhost/"));
-  return { token, cookie: [sessionCookie, setCookie!.split(";")[0]].filter(Boolean).join("; ") };
-}
+const csrf = csrfFor;
 
 function post(url: string, cookie: string, fields: Record<string, string>) {
   return new Request(`http://localhost${url}`, {

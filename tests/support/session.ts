@@ -1,8 +1,9 @@
 import { startSession } from "../../app/session.server";
 
 /** A Cookie header for a fresh session of this subject, made the way the login routes make it. */
-export async function sessionCookie(subject: { kind: "citizen"; iin: string } | { kind: "staff"; staffId: number }) {
-  const response = await startSession(new Request("http://localhost/login", { method: "POST" }), subject, "/");
+export async function sessionCookie(subject: { kind: "citizen"; iin: string } | { kind: "staff"; staffId: number }, origin = "http://localhost") {
+  // Over https the cookie is named __Host-komek_session, as the server there expects.
+  const response = await startSession(new Request(`${origin}/login`, { method: "POST" }), subject, "/");
   const setCookie = response.headers.get("Set-Cookie")!;
   return setCookie.split(";")[0];
 }
@@ -29,17 +30,21 @@ export async function outcome(run: () => Promise<unknown>): Promise<{ status: nu
 
 import { getCsrfToken } from "../../app/csrf.server";
 
-/** A CSRF cookie and its token, as a browser holds them after loading any page. */
-export async function csrfPair() {
-  const { token, setCookie } = await getCsrfToken(new Request("http://localhost/"));
-  return { token, cookie: setCookie!.split(";")[0] };
+/**
+ * The form token a browser with this session (or none) gets from any page, and the Cookie header to
+ * send with it: the token is bound to the session, or before sign-in to an anonymous cookie.
+ */
+export async function csrfFor(sessionCookieValue: string | null, origin = "http://localhost") {
+  const request = new Request(`${origin}/`, { headers: sessionCookieValue ? { Cookie: sessionCookieValue } : {} });
+  const { token, setCookie } = await getCsrfToken(request);
+  return { token, cookie: [sessionCookieValue, setCookie?.split(";")[0]].filter(Boolean).join("; ") };
 }
 
-/** A form POST carrying the session cookie, the CSRF cookie and token. */
+/** A form POST carrying the session cookie and its CSRF token. */
 export async function postForm(sessionCookieValue: string, url: string, fields: Record<string, string>) {
-  const csrf = await csrfPair();
+  const csrf = await csrfFor(sessionCookieValue);
   const body = new URLSearchParams({ ...fields, csrf: csrf.token });
-  return requestAs(`${sessionCookieValue}; ${csrf.cookie}`, url, {
+  return requestAs(csrf.cookie, url, {
     method: "POST",
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
     body,
