@@ -1,24 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { getDb } from "~/db.server";
-import { requireCitizen } from "~/session.server";
 import { assertCsrf } from "~/csrf.server";
-import { getOrCreateDraft } from "../../db/queries/applications";
-import { parseDraft, resumeStep } from "~/domain/application-draft";
+import { startOrResumeDraft } from "~/application/draft.server";
 
-/** Start or resume the ASP e-application: one open draft per citizen, kept on the server. */
-async function resume(request: Request) {
-  const user = await requireCitizen(request);
-  const { db } = await getDb();
-  const draft = await getOrCreateDraft(db, user.iin, new Date());
-  return redirect(`/applications/${draft.id}/${resumeStep(parseDraft(draft.draft))}`);
-}
-
+/** Start or resume the e-application of `?service=` (or the posted `service`): one open draft per citizen and service. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  return resume(request);
+  return startOrResumeDraft(request, new URL(request.url).searchParams.get("service"));
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await assertCsrf(request, await request.formData());
-  return resume(request);
+  const form = await request.formData();
+  await assertCsrf(request, form);
+  const posted = form.get("service");
+  return startOrResumeDraft(request, typeof posted === "string" ? posted : new URL(request.url).searchParams.get("service"));
 }
