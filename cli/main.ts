@@ -59,6 +59,11 @@ const commands: Record<string, Command> = {
     usage: "komek bench [--persons 100000] [--json] [--only scan,submit,sms,cabinet,lookup] | komek bench lookup [--persons 100000] [--samples 2000] [--json] [--keep]",
     run: async (args) => (await import("./commands/bench")).run(args),
   },
+  rules: {
+    summary: "a service's rules in force on a day as JSON: names, channels and deadlines, checks, grounds",
+    usage: "komek rules show <service-key> [--on YYYY-MM-DD] [--json]",
+    run: async (args) => (await import("./commands/rules")).run(args),
+  },
   workdays: {
     summary: "working-day arithmetic on the Kazakhstan calendar (holidays, substitutions, transfers)",
     usage: "komek workdays add <YYYY-MM-DD> <n> | komek workdays is <YYYY-MM-DD>",

@@ -58,7 +58,18 @@ export type ServiceDefinition = {
   signers: readonly ("head" | "specialist")[];
   /** Portal steps of the e-application (route segments under /applications/:id/), in order. */
   portalSteps: readonly string[];
+  /**
+   * Rules that depend on more than the day (a district's rule set, issue 14): `komek rules show <key>
+   * --kato …` passes its options here and prints what comes back under `ruleSet`. Throw RuleSetError
+   * when none is in force for the query.
+   */
+  ruleSet?: (query: RuleSetQuery) => Promise<Record<string, unknown>>;
 };
+
+export type RuleSetQuery = { on: string; options: Readonly<Record<string, string | undefined>> };
+
+/** No rule set in force for the query (e.g. no act of that district on that day): the CLI exits 1. */
+export class RuleSetError extends Error {}
 
 const deadline = z.object({ days: z.number().int().positive(), dayKind: z.enum(["working", "calendar"]) });
 
@@ -79,6 +90,7 @@ export const serviceDefinitionSchema = z.object({
   workflow: z.object({ stages: z.array(z.string()).min(1), actors: z.array(z.string()) }),
   signers: z.array(z.enum(["head", "specialist"])).min(1),
   portalSteps: z.array(z.string()),
+  ruleSet: z.custom<ServiceDefinition["ruleSet"]>((v) => v === undefined || typeof v === "function").optional(),
 });
 
 export class UnknownServiceError extends Error {
