@@ -27,8 +27,8 @@ export type SubmitOutcome =
   | { kind: "incomplete" };
 
 /** The exact text the citizen signs for this draft. */
-export function signedText(application: Pick<Application, "id" | "applicantIin">, draft: Draft) {
-  return canonicalJson(submissionPayload(application.id, application.applicantIin, draft));
+export function signedText(application: Pick<Application, "id" | "applicantIin" | "service">, draft: Draft) {
+  return canonicalJson(submissionPayload(application.service, application.id, application.applicantIin, draft));
 }
 
 export async function gatherFacts(gateway: Gateway, service: ServiceDefinition, applicantIin: string, draft: Draft, now: Date): Promise<SubmissionFacts> {

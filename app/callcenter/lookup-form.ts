@@ -7,11 +7,9 @@ import { iinField } from "../schemas/common";
 import { isLanguage, type Language } from "../../locales";
 import type { FieldErrors } from "../components/forms";
 
-/**
- * Any service's number as db/queries/applications.ts numberAndRegister writes it: the service's prefix
- * (2–5 capitals, app/services/definition.ts), the two-digit year, "-", the six-digit counter.
- */
-export const REGISTRATION_NUMBER = /^[A-Z]{2,5}\d{2}-\d{6}$/;
+import { REGISTRATION_NUMBER } from "../services/definition";
+
+export { REGISTRATION_NUMBER };
 
 export const callReferenceField = z
   .string()

@@ -106,7 +106,8 @@ export function channelOf(def: ServiceDefinition, channel: string): ServiceChann
   return found;
 }
 
-/** ASP26-000123 for prefix ASP, year 2026, counter 123 (the SQL in numberAndRegister writes the same). */
-export function registrationNumberPattern(prefix: string) {
-  return new RegExp(`^${prefix}\\d{2}-\\d{6}$`);
-}
+/**
+ * Any service's registration number as db/queries/applications.ts numberAndRegister writes it: the
+ * service's prefix (2–5 capitals), the two-digit year, "-", the six-digit counter (ASP26-000123).
+ */
+export const REGISTRATION_NUMBER = /^[A-Z]{2,5}\d{2}-\d{6}$/;
