@@ -22,6 +22,11 @@ import { aspDefinition } from "../../app/services/asp/definition";
 import { registerCase, offerClosedTexts } from "../../app/services/register.server";
 import { startOrResumeDraft } from "../../app/application/draft.server";
 import { loader as servicePage } from "../../app/routes/services.$slug";
+import { seedAccounts } from "../../db/seed/accounts";
+import { staffAccounts } from "../../db/schema";
+import { lookUp } from "../../app/callcenter/lookup.server";
+import { offerNextStep } from "../../app/callcenter/summary";
+import { eq } from "drizzle-orm";
 import { testIins } from "../support/people";
 import { requestAs, sessionCookie } from "../support/session";
 
@@ -124,6 +129,7 @@ describe("registering by any channel closes the family's open offers (issue 13, 
     fresh = await createFreshDb({ prefix: "komek_offer_closing" });
     setDb(fresh);
     await seedReferenceData(fresh.db);
+    await seedAccounts(fresh.db);
     f = await family(fresh, []);
     await runProactiveScan(fresh.db, { now: NOW, cooldownDays: 90 });
     // The spouse files on the portal for the same family while the offer to the head is open.
@@ -153,6 +159,12 @@ describe("registering by any channel closes the family's open offers (issue 13, 
     expect(reply.body).toBe(offerClosedTexts().ru);
     const [{ n }] = await fresh.query<{ n: number }>(`select count(*)::int as n from applications where status <> 'draft'`);
     expect(n).toBe(1);
+  });
+
+  it("1414 sees the offer as closed, with nothing to do", async () => {
+    const [agent] = await fresh.db.select().from(staffAccounts).where(eq(staffAccounts.login, "cc.agent"));
+    const outcome = await lookUp(fresh.db, { agent: { id: agent.id, role: agent.role }, callReference: "CALL-CLOSED-1", query: { kind: "iin", iin: f.applicant }, language: "ru", now: new Date(NOW.getTime() + 15 * 60_000), maxPerMinute: 20 });
+    expect(outcome.ok && outcome.summary.offers.map((o) => [o.stage, offerNextStep(o).key])).toEqual([["closed_registered", "callcenter:next.offer.closed_registered"]]);
   });
 
   it("the service page tells the applicant and the family member about the live application before a new draft", async () => {
