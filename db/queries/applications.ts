@@ -118,7 +118,11 @@ async function closeOpenOffersOfFamily(tx: Tx, service: string, iins: string[], 
       update proactive_offers o set
         stage = 'closed_registered', state = jsonb_set(o.state, '{stage}', '"closed_registered"'),
         remind_at = null, updated_at = ${at}::timestamptz
-      where o.service = ${service} and o.stage in ('offered', 'awaiting_payment', 'awaiting_iban', 'awaiting_bank')
+      where o.service = ${service}
+        and (o.stage in ('offered', 'awaiting_payment', 'awaiting_iban', 'awaiting_bank')
+          -- a decline the recipient may still turn into consent by replying «1» is open too
+          or (o.stage = 'declined' and (o.state ->> 'declinedAt')::timestamptz
+                + make_interval(hours => coalesce((o.state -> 'policy' ->> 'declineRevocableHours')::int, 0)) > ${at}::timestamptz))
         and o.id <> ${closing.exceptOfferId ?? -1}::bigint
         and (o.recipient_iin in (${list})
           or o.household_id in (select p.household_id from registry.persons p where p.iin in (${list}) and p.household_id is not null))

@@ -123,6 +123,7 @@ describe("clause 7-1 check 2 is one rule on every channel (issue 13, defect 1)",
 describe("registering by any channel closes the family's open offers (issue 13, defect 8)", () => {
   let fresh: FreshDb;
   let f: Awaited<ReturnType<typeof family>>;
+  let declined: Awaited<ReturnType<typeof family>>;
   let registrationNumber: string;
 
   beforeAll(async () => {
@@ -131,7 +132,15 @@ describe("registering by any channel closes the family's open offers (issue 13, 
     await seedReferenceData(fresh.db);
     await seedAccounts(fresh.db);
     f = await family(fresh, []);
+    declined = await family(fresh, []);
     await runProactiveScan(fresh.db, { now: NOW, cooldownDays: 90 });
+    // The second family declines («2»), which it may still turn into consent for 24 hours, then files on the portal.
+    await applyInboundReply(fresh.db, { sid: "SM-decline-1", from: declined.phone, body: "2", at: new Date(NOW.getTime() + 60_000) });
+    const second = await registerCase(fresh.db, aspDefinition, {
+      applicantIin: declined.applicant, channel: "portal", members: [{ iin: declined.applicant, relation: "applicant" }, { iin: declined.spouse, relation: "spouse" }],
+      katoCode: NURA, applicationDate: "2026-11-23", registeredBy: "system", now: new Date(NOW.getTime() + 2 * 60_000),
+    });
+    if (!second.ok) throw new Error("setup: the second portal registration failed");
     // The spouse files on the portal for the same family while the offer to the head is open.
     const outcome = await registerCase(fresh.db, aspDefinition, {
       applicantIin: f.spouse, channel: "portal",
@@ -145,11 +154,13 @@ describe("registering by any channel closes the family's open offers (issue 13, 
     await fresh.drop();
   });
 
-  it("the offer is closed and its recipient gets a short SMS saying why, in their language", async () => {
-    const [offer] = await fresh.query<{ stage: string; state_stage: string }>(`select stage, state->>'stage' as state_stage from proactive_offers where household_id = $1`, [f.id]);
-    expect(offer).toEqual({ stage: "closed_registered", state_stage: "closed_registered" });
-    const sms = await fresh.query<{ body: string; phone: string; purpose: string }>(`select body, phone, purpose::text from sms_messages where offer_id is not null and purpose = 'notice'`);
-    expect(sms).toEqual([{ body: offerClosedTexts().ru, phone: f.phone, purpose: "notice" }]);
+  it("the open offer and the still-revocable decline are closed; each recipient gets a short SMS saying why", async () => {
+    for (const household of [f, declined]) {
+      const [offer] = await fresh.query<{ stage: string; state_stage: string }>(`select stage, state->>'stage' as state_stage from proactive_offers where household_id = $1`, [household.id]);
+      expect(offer).toEqual({ stage: "closed_registered", state_stage: "closed_registered" });
+    }
+    const sms = await fresh.query<{ body: string; phone: string; purpose: string }>(`select body, phone, purpose::text from sms_messages where offer_id is not null and purpose = 'notice' order by phone`);
+    expect(sms).toEqual([f, declined].map((h) => ({ body: offerClosedTexts().ru, phone: h.phone, purpose: "notice" })).sort((a, b) => a.phone.localeCompare(b.phone)));
   });
 
   it("a later «1» is answered with that reason, not «could not register», and registers nothing", async () => {
@@ -158,7 +169,7 @@ describe("registering by any channel closes the family's open offers (issue 13, 
     const [reply] = await fresh.query<{ body: string }>(`select body from sms_messages where direction = 'out' and purpose = 'reply' order by id desc limit 1`);
     expect(reply.body).toBe(offerClosedTexts().ru);
     const [{ n }] = await fresh.query<{ n: number }>(`select count(*)::int as n from applications where status <> 'draft'`);
-    expect(n).toBe(1);
+    expect(n).toBe(2);
   });
 
   it("1414 sees the offer as closed, with nothing to do", async () => {
