@@ -29,7 +29,16 @@ export type ServiceChannel = {
 export type ServiceCheck = { code: string; nameKey: string; basis: string };
 
 /** A refusal or termination ground: code, the item of the legal text, i18n key of its wording. */
-export type ServiceGround = { code: string; item: number; legalKey: string; basis: string; barMonths?: number };
+export type ServiceGround = {
+  code: string;
+  item: number;
+  legalKey: string;
+  basis: string;
+  /** Months a refusal on this ground bars a new application (ASP Annex 12 item 9 sub-items 2–4). */
+  barMonths?: number;
+  /** For termination grounds: payments stop from the next month or from the event's date (issue 14, clause 14). */
+  effectiveFrom?: "next_month" | "event_date";
+};
 
 /**
  * Where the state records that this assistance was already assigned, paid or applied for — the
@@ -71,6 +80,15 @@ export type RuleSetQuery = { on: string; options: Readonly<Record<string, string
 /** No rule set in force for the query (e.g. no act of that district on that day): the CLI exits 1. */
 export class RuleSetError extends Error {}
 
+const ground = z.object({
+  code: z.string().min(1),
+  item: z.number().int(),
+  legalKey: z.string().min(1),
+  basis: z.string(),
+  barMonths: z.number().int().positive().optional(),
+  effectiveFrom: z.enum(["next_month", "event_date"]).optional(),
+});
+
 const deadline = z.object({ days: z.number().int().positive(), dayKind: z.enum(["working", "calendar"]) });
 
 /** Checked when a definition is registered, so a malformed one never reaches a route. */
@@ -85,8 +103,8 @@ export const serviceDefinitionSchema = z.object({
     .min(1),
   checks: z.array(z.object({ code: z.string().min(1), nameKey: z.string().min(1), basis: z.string() })),
   priorAssistance: z.enum(["registry_asp_records"]).nullable(),
-  refusalGrounds: z.array(z.object({ code: z.string(), item: z.number().int(), legalKey: z.string(), basis: z.string(), barMonths: z.number().int().optional() })),
-  terminationGrounds: z.array(z.object({ code: z.string(), item: z.number().int(), legalKey: z.string(), basis: z.string() })),
+  refusalGrounds: z.array(ground),
+  terminationGrounds: z.array(ground),
   workflow: z.object({ stages: z.array(z.string()).min(1), actors: z.array(z.string()) }),
   signers: z.array(z.enum(["head", "specialist"])).min(1),
   portalSteps: z.array(z.string()),

@@ -42,7 +42,7 @@ export async function rulesInForce(query: RulesQuery) {
     checks: def.checks.map((c) => ({ code: c.code, names: bothLanguages(c.nameKey), basis: c.basis })),
     priorAssistance: def.priorAssistance,
     refusalGrounds: def.refusalGrounds.map((g) => ({ code: g.code, item: g.item, text: bothLanguages(g.legalKey), basis: g.basis, ...(g.barMonths ? { barMonths: g.barMonths } : {}) })),
-    terminationGrounds: def.terminationGrounds.map((g) => ({ code: g.code, item: g.item, text: bothLanguages(g.legalKey), basis: g.basis })),
+    terminationGrounds: def.terminationGrounds.map((g) => ({ code: g.code, item: g.item, text: bothLanguages(g.legalKey), basis: g.basis, ...(g.effectiveFrom ? { effectiveFrom: g.effectiveFrom } : {}) })),
     workflow: def.workflow,
     signers: def.signers,
     ...(ruleSet ? { ruleSet } : {}),
