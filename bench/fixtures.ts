@@ -77,7 +77,7 @@ export async function signedSubmissions(
   }));
   const rows = await db
     .insert(applications)
-    .values(families.map((f, i) => ({ applicantIin: f.applicant, channel: "portal" as const, status: "draft" as const, draft: drafts[i], createdAt: now, updatedAt: now })))
+    .values(families.map((f, i) => ({ service: "asp", applicantIin: f.applicant, channel: "portal" as const, status: "draft" as const, draft: drafts[i], createdAt: now, updatedAt: now })))
     .returning();
   return Promise.all(
     families.map(async (f, i) => {

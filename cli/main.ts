@@ -67,6 +67,11 @@ const commands: Record<string, Command> = {
     help: async () => (await import("./commands/db")).DB_ROLES_HELP,
     run: async (args) => (await import("./commands/db")).run(args),
   },
+  rules: {
+    summary: "a service's rules in force on a day as JSON: names, channels and deadlines, checks, grounds",
+    usage: "komek rules show <service-key> [--on YYYY-MM-DD] [--json]",
+    run: async (args) => (await import("./commands/rules")).run(args),
+  },
   workdays: {
     summary: "working-day arithmetic on the Kazakhstan calendar (holidays, substitutions, transfers)",
     usage: "komek workdays add <YYYY-MM-DD> <n> | komek workdays is <YYYY-MM-DD>",

@@ -43,7 +43,9 @@ export type OfferStage =
   | "not_registered"
   | "declined"
   | "expired"
-  | "opted_out";
+  | "opted_out"
+  /** The family registered by another channel (portal, Centre, akim) while the offer was open. */
+  | "closed_registered";
 
 export type OfferPolicy = {
   validityHours: number;
@@ -259,6 +261,8 @@ export function step(state: OfferState, reply: Reply, ctx: StepContext): Transit
       return unchanged(state, [render(state.language, "notRegistered")]);
     case "expired":
       return unchanged(state, [lateReply(state)]);
+    case "closed_registered":
+      return unchanged(state, [render(state.language, "closedRegistered")]);
   }
 }
 

@@ -5,13 +5,14 @@
  * applied or not at all, and a provider retry of the same MessageSid changes nothing.
  */
 import type { Db, Tx } from "../db/client";
-import { registerApplication, findActiveCaseMembers } from "../db/queries/applications";
 import { lockLatestOfferForPhone, lockOffersDue, saveOfferState } from "../db/queries/offers";
 import { registryGateway } from "../db/queries/registry";
 import { linkToOffer, queueSms, recentNoOfferReply, recordInbound, recordOptOut, type OutboundSms } from "../db/queries/sms";
 import type { ProactiveOffer } from "../db/schema";
-import { checkNoExistingAsp, checkOneSettlement, commonSettlement } from "../app/domain/seven-one";
-import { dueDate, kzCalendar } from "../app/domain/workdays";
+import { checkNoPriorAssistance, checkOneSettlement, commonSettlement } from "../app/domain/seven-one";
+import { getService } from "../app/services/registry";
+import { priorAssistanceFacts } from "../app/services/prior-assistance.server";
+import { registerCase } from "../app/services/register.server";
 import { kzDate } from "../app/domain/kz-time";
 import type { Gateway, GatewayBank } from "../app/domain/gateway";
 import { checkOwnAccount, type AccountCheck } from "../app/application/payment.server";
@@ -143,35 +144,30 @@ async function registerFromOffer(
   const living = household.filter((p) => !p.deathDate);
   const iins = living.map((p) => p.iin);
   const today = kzDate(at);
-  const [asp, active, registrations] = await Promise.all([
-    gateway.getAspRecords(iins),
-    findActiveCaseMembers(tx, iins),
-    gateway.getRegistrations(iins),
-  ]);
+  const service = getService(offer.service);
+  const [prior, registrations] = await Promise.all([priorAssistanceFacts(tx, gateway, service, iins, today), gateway.getRegistrations(iins)]);
   const facts = {
     applicantIin: offer.recipientIin,
     members: living.map((p) => ({ iin: p.iin, relation: p.iin === offer.recipientIin ? "applicant" : p.householdRole ?? "other", found: true })),
     incomesConfirmed: true,
     payment: { iban: account?.ok ? account.iban : null, verified: account === null || account.ok },
     documentsConsent: true,
-    registryAsp: asp.filter((r) => r.periodTo === null || r.periodTo >= today).map((r) => ({ iin: r.iin, kind: r.kind })),
-    komekActive: active,
+    ...prior,
     registrations: registrations
       .filter((r) => r.validFrom <= today && (r.validTo === null || r.validTo >= today))
       .map((r) => ({ iin: r.iin, settlementKato: r.settlementKato })),
   };
-  const failures = [...checkNoExistingAsp(facts), ...checkOneSettlement(facts)];
+  const failures = [...checkNoPriorAssistance(facts), ...checkOneSettlement(facts)];
   if (failures.length) return { ok: false, reason: failures.map((f) => f.reason).join(",") };
 
   const applicationDate = effect.applicationDate;
-  const due = dueDate(applicationDate, "proactive", kzCalendar);
-  const outcome = await registerApplication(tx as unknown as Db, {
+  const outcome = await registerCase(tx as unknown as Db, service, {
+    fromOfferId: offer.id,
     applicantIin: offer.recipientIin,
     channel: "proactive",
     members: facts.members.map((m) => ({ iin: m.iin, relation: m.relation })),
     katoCode: commonSettlement(facts) ?? offer.katoCode,
     applicationDate,
-    dueDate: due,
     registeredBy: "system",
     now: at,
     draft: {
@@ -186,7 +182,7 @@ async function registerFromOffer(
     },
   });
   if (!outcome.ok) return { ok: false, reason: outcome.reason };
-  return { ok: true, applicationId: outcome.applicationId, registrationNumber: outcome.registrationNumber, dueDate: due };
+  return { ok: true, applicationId: outcome.applicationId, registrationNumber: outcome.registrationNumber, dueDate: outcome.dueDate };
 }
 
 /**

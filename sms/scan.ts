@@ -1,5 +1,5 @@
 /**
- * Finding the families to offer ASP to (seed 000, clause 6): the rules are in one set-based statement
+ * Finding the families to offer the proactive service to (seed 000, clause 6): the rules are in one set-based statement
  * (db/queries/offers.ts scanAndCreateOffers); this module fixes its inputs — the last full quarter
  * by the Kazakhstan calendar, the poverty line's year, the offer's deadlines and the first SMS.
  */
@@ -8,6 +8,7 @@ import { scanAndCreateOffers, type ScanSummary } from "../db/queries/offers";
 import { nationalParameters } from "../db/queries/parameters";
 import { kzDate } from "../app/domain/kz-time";
 import { defaultOfferPolicy, startOffer, type OfferPolicy } from "./machine";
+import { allServices, getService } from "../app/services/registry";
 
 export type { ScanSummary } from "../db/queries/offers";
 
@@ -25,6 +26,8 @@ export function lastFullQuarter(today: string): Quarter {
 
 export type ScanOptions = {
   now: Date;
+  /** The service offered; by default the one whose definition has a proactive channel. */
+  service?: string;
   katoPrefix?: string;
   /** The poverty line's year; defaults to the current year in Kazakhstan. */
   year?: number;
@@ -35,8 +38,16 @@ export type ScanOptions = {
 
 export class ScanError extends Error {}
 
+/** The service the proactive scan offers: the one definition with a proactive channel. */
+function proactiveService() {
+  const found = allServices().filter((d) => d.channels.some((c) => c.channel === "proactive"));
+  if (found.length !== 1) throw new ScanError(`name the service to scan for: ${found.map((d) => d.key).join(", ") || "none has a proactive channel"}`);
+  return found[0];
+}
+
 export async function runProactiveScan(db: Tx, options: ScanOptions): Promise<ScanSummary & { quarter: string; year: number; povertyLine: number }> {
   const today = kzDate(options.now);
+  const service = options.service ? getService(options.service) : proactiveService();
   const year = options.year ?? Number(today.slice(0, 4));
   const katoPrefix = options.katoPrefix ?? "";
   if (!/^\d{0,9}$/.test(katoPrefix)) throw new ScanError(`--kato must be up to 9 digits, got "${katoPrefix}"`);
@@ -49,6 +60,8 @@ export async function runProactiveScan(db: Tx, options: ScanOptions): Promise<Sc
   const ru = start("ru");
   const kk = start("kk");
   const summary = await scanAndCreateOffers(db, {
+    service: service.key,
+    priorSource: service.priorAssistance,
     today,
     quarterFrom: quarter.from,
     quarterTo: quarter.to,

@@ -2,8 +2,9 @@
 import { redirect } from "@remix-run/node";
 import { getDb } from "../db.server";
 import { requireCitizen, type CitizenUser } from "../session.server";
-import { findOwnApplication, saveDraft } from "../../db/queries/applications";
-import { parseDraft, draftSchema, type Draft } from "../domain/application-draft";
+import { findActiveCaseMembers, findOwnApplication, getOrCreateDraft, saveDraft } from "../../db/queries/applications";
+import { parseDraft, draftSchema, resumeStep, type Draft } from "../domain/application-draft";
+import { findService } from "../services/registry";
 import type { Application } from "../../db/schema";
 import type { GatewayPerson } from "../domain/gateway";
 import type { Language } from "../../locales";
@@ -38,4 +39,31 @@ export function personName(p: Pick<GatewayPerson, "lastNameRu" | "firstNameRu" |
   return lng === "kk"
     ? [p.lastNameKk, p.firstNameKk, p.patronymicKk].filter(Boolean).join(" ")
     : [p.lastNameRu, p.firstNameRu, p.patronymicRu].filter(Boolean).join(" ");
+}
+
+/** A service the citizen can apply for on the portal, or 404. */
+export function portalService(key: string | null | undefined) {
+  const def = key ? findService(key) : undefined;
+  if (!def || !def.channels.some((c) => c.channel === "portal")) throw new Response("Not found", { status: 404 });
+  return def;
+}
+
+/**
+ * The live case of this service the citizen is in (as applicant or family member), if any: the
+ * service page says so before a new draft is started (issue 13, defect 8).
+ */
+export async function liveCaseOf(serviceKey: string, iin: string) {
+  const { db } = await getDb();
+  const [live] = await findActiveCaseMembers(db, serviceKey, [iin]);
+  return live ? { registrationNumber: live.registrationNumber, applicationId: live.applicationId, own: live.applicantIin === iin } : null;
+}
+
+/** Start or resume the citizen's portal draft of a service; with a live case, back to the service page. */
+export async function startOrResumeDraft(request: Request, serviceKey: string | null) {
+  const user = await requireCitizen(request);
+  const def = portalService(serviceKey);
+  if (await liveCaseOf(def.key, user.iin)) return redirect(`/services/${def.key}`);
+  const { db } = await getDb();
+  const draft = await getOrCreateDraft(db, def.key, user.iin, new Date());
+  return redirect(`/applications/${draft.id}/${resumeStep(parseDraft(draft.draft))}`);
 }

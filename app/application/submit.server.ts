@@ -11,10 +11,14 @@ import { verifyForRequest } from "../signature/trust.server";
 import type { VerifyFailureReason } from "../signature/verify";
 import { submissionPayload, STEPS, stepDone, type Draft } from "../domain/application-draft";
 import { runSevenOneChecks, commonSettlement, type CheckFailure, type SubmissionFacts } from "../domain/seven-one";
-import { kzDate, addCalendarDays } from "../domain/kz-time";
-import { dueDate, isWorkingDay, nextWorkingDay, kzCalendar } from "../domain/workdays";
-import { findActiveCaseMembers, markRejectedAtCheck, registerApplication } from "../../db/queries/applications";
+import { kzDate } from "../domain/kz-time";
+import { isWorkingDay, nextWorkingDay, kzCalendar } from "../domain/workdays";
+import { markRejectedAtCheck } from "../../db/queries/applications";
 import type { Application } from "../../db/schema";
+import { getService } from "../services/registry";
+import type { ServiceDefinition } from "../services/definition";
+import { priorAssistanceFacts } from "../services/prior-assistance.server";
+import { registerCase } from "../services/register.server";
 
 export type SubmitOutcome =
   | { kind: "registered"; registrationNumber: string }
@@ -24,27 +28,20 @@ export type SubmitOutcome =
   | { kind: "incomplete" };
 
 /** The exact text the citizen signs for this draft. */
-export function signedText(application: Pick<Application, "id" | "applicantIin">, draft: Draft) {
-  return canonicalJson(submissionPayload(application.id, application.applicantIin, draft));
+export function signedText(application: Pick<Application, "id" | "applicantIin" | "service">, draft: Draft) {
+  return canonicalJson(submissionPayload(application.service, application.id, application.applicantIin, draft));
 }
 
-/** Is a registry ASP record still in force on the application day? */
-function inForce(r: { kind: string; periodFrom: string; periodTo: string | null }, today: string) {
-  if (r.kind === "payment") return r.periodFrom >= addCalendarDays(today, -93).slice(0, 7) + "-01";
-  return r.periodTo === null || r.periodTo >= today;
-}
-
-export async function gatherFacts(gateway: Gateway, applicantIin: string, draft: Draft, now: Date): Promise<SubmissionFacts> {
+export async function gatherFacts(gateway: Gateway, service: ServiceDefinition, applicantIin: string, draft: Draft, now: Date): Promise<SubmissionFacts> {
   const today = kzDate(now);
   const members = [{ iin: applicantIin, relation: "applicant" }, ...(draft.members ?? [])];
   const iins = members.map((m) => m.iin);
   const { db } = await getDb();
-  const [people, household, asp, registrations, active, account] = await Promise.all([
+  const [people, household, prior, registrations, account] = await Promise.all([
     Promise.all(iins.map((iin) => gateway.getPerson(iin))),
     householdOf(gateway, applicantIin),
-    gateway.getAspRecords(iins),
+    priorAssistanceFacts(db, gateway, service, iins, today),
     gateway.getRegistrations(iins),
-    findActiveCaseMembers(db, iins),
     draft.payment ? gateway.findBankAccountByIban(draft.payment.iban) : Promise.resolve(null),
   ]);
   // Only the registry household may be on the application (app/application/members.server.ts).
@@ -55,8 +52,7 @@ export async function gatherFacts(gateway: Gateway, applicantIin: string, draft:
     incomesConfirmed: draft.incomesConfirmed === true,
     payment: { iban: draft.payment?.iban ?? null, verified: !!account && account.iin === applicantIin && !account.closedAt },
     documentsConsent: !!draft.consent,
-    registryAsp: asp.filter((r) => inForce(r, today)).map((r) => ({ iin: r.iin, kind: r.kind })),
-    komekActive: active,
+    ...prior,
     registrations: registrations
       .filter((r) => r.validFrom <= today && (r.validTo === null || r.validTo >= today))
       .map((r) => ({ iin: r.iin, settlementKato: r.settlementKato })),
@@ -87,7 +83,8 @@ export async function submitApplication(args: {
   const signed = { signedPayload: expected, signature: args.jws, signerSerial: verdict.serialNumber };
 
   const gateway = await getGateway();
-  const facts = await gatherFacts(gateway, application.applicantIin, draft, now);
+  const service = getService(application.service);
+  const facts = await gatherFacts(gateway, service, application.applicantIin, draft, now);
   const { db } = await getDb();
   const result = runSevenOneChecks(facts);
   if (!result.passed) {
@@ -95,21 +92,20 @@ export async function submitApplication(args: {
     return { kind: "rejected", failures: result.failures };
   }
   const applicationDate = registrationDay(now);
-  const outcome = await registerApplication(db, {
+  const outcome = await registerCase(db, service, {
     applicationId: application.id,
     applicantIin: application.applicantIin,
     channel: "portal",
     members: facts.members.map((m) => ({ iin: m.iin, relation: m.relation })),
     katoCode: commonSettlement(facts)!,
     applicationDate,
-    dueDate: dueDate(applicationDate, "portal", kzCalendar),
     registeredBy: "system",
     now,
     ...signed,
   });
   if (outcome.ok) return { kind: "registered", registrationNumber: outcome.registrationNumber };
   // Lost a race with another submission that shares a member: the database said no.
-  const failures: CheckFailure[] = [{ check: "no_existing_asp", reason: "komek_pending", params: { member: "•••" } }];
+  const failures: CheckFailure[] = [{ check: "no_prior_assistance", reason: "komek_pending", params: { member: "•••" } }];
   await markRejectedAtCheck(db, application.id, failures, now, signed);
   return { kind: "rejected", failures };
 }

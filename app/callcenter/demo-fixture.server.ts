@@ -10,7 +10,8 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "../db.server";
 import { registryGateway } from "../../db/queries/registry";
-import { registerApplication } from "../../db/queries/applications";
+import { registerCase } from "../services/register.server";
+import { aspDefinition } from "../services/asp/definition";
 import { ensureCitizenAccount, setCitizenPassword } from "../../db/queries/accounts";
 import { lookupDemoCandidates } from "../../db/queries/callcenter";
 import { proactiveOffers, smsMessages } from "../../db/schema";
@@ -18,7 +19,6 @@ import { demoFamilyIins } from "../../db/seed/demo-families";
 import { DEMO_PASSWORD } from "../../db/seed/demo-people";
 import { hashPassword } from "../auth/password.server";
 import { kzDate } from "../domain/kz-time";
-import { dueDate, kzCalendar } from "../domain/workdays";
 import { defaultOfferPolicy, startOffer } from "../../sms/machine";
 
 export type LookupDemo = {
@@ -46,13 +46,12 @@ export async function createLookupDemo(db: Db, now = new Date()): Promise<Lookup
   const mobile = await gateway.getMobileNumber(portalIin);
   const members = household.filter((p) => p.iin !== portalIin).map((p) => ({ iin: p.iin, relation: p.householdRole === "spouse" ? "spouse" : p.householdRole === "child" ? "child" : "other" }));
   const today = kzDate(now);
-  const registered = await registerApplication(db, {
+  const registered = await registerCase(db, aspDefinition, {
     applicantIin: portalIin,
     channel: "portal",
     members: [{ iin: portalIin, relation: "applicant" }, ...members],
     katoCode: current.katoCode,
     applicationDate: today,
-    dueDate: dueDate(today, "portal", kzCalendar),
     registeredBy: "system",
     now,
     draft: {
@@ -77,6 +76,7 @@ export async function createLookupDemo(db: Db, now = new Date()): Promise<Lookup
   const [offer] = await db
     .insert(proactiveOffers)
     .values({
+      service: aspDefinition.key,
       householdId: offerPerson.householdId!,
       recipientIin: offerIin,
       phone: offerPhone,

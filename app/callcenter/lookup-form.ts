@@ -7,8 +7,9 @@ import { iinField } from "../schemas/common";
 import { isLanguage, type Language } from "../../locales";
 import type { FieldErrors } from "../components/forms";
 
-/** ASP26-000123, as db/queries/applications.ts numberAndRegister writes it. */
-export const REGISTRATION_NUMBER = /^ASP\d{2}-\d{6}$/;
+import { REGISTRATION_NUMBER } from "../services/definition";
+
+export { REGISTRATION_NUMBER };
 
 export const callReferenceField = z
   .string()

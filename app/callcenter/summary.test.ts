@@ -99,6 +99,7 @@ describe("the offer as the agent tells it", () => {
     ["a registered offer names the application", offer({ stage: "registered", registrationNumber: "ASP26-000004" }), "callcenter:next.offer.registered"],
     ["an expired offer points to the portal", offer({ stage: "expired" }), "callcenter:next.offer.expired"],
     ["STOP points to the portal", offer({ stage: "opted_out" }), "callcenter:next.offer.opted_out"],
+    ["an offer closed by a registration elsewhere says nothing is needed", offer({ stage: "closed_registered" }), "callcenter:next.offer.closed_registered"],
   ])("%s", (_case, row, key) => {
     expect(offerNextStep(buildShownOffer(row, before)).key).toBe(key);
   });

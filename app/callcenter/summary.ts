@@ -42,8 +42,8 @@ export type PersonInitialsRow = {
 };
 
 export type OfferDelivery = "queued" | "sent" | "delivered" | "not_delivered";
-export type OfferAnswer = "awaiting_reply" | "consented" | "declined" | "expired" | "opted_out";
-export type OfferCallStage = "offered" | "awaiting_payment" | "registered" | "not_registered" | "declined" | "expired" | "opted_out";
+export type OfferAnswer = "awaiting_reply" | "consented" | "declined" | "expired" | "opted_out" | "closed_registered";
+export type OfferCallStage = "offered" | "awaiting_payment" | "registered" | "not_registered" | "declined" | "expired" | "opted_out" | "closed_registered";
 
 export type ShownApplication = {
   number: string | null;
@@ -128,6 +128,7 @@ export function offerCallStage(row: Pick<OfferRow, "stage" | "expiresAt">, now: 
     case "declined":
     case "expired":
     case "opted_out":
+    case "closed_registered":
       return row.stage;
     default:
       throw new Error(`unknown offer stage "${row.stage}"`);

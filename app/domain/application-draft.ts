@@ -57,7 +57,8 @@ export function missingBefore(step: Step, d: Draft): Step[] {
 }
 
 export type SubmissionPayload = {
-  service: "asp";
+  /** The service's key (app/services/registry.ts), so a signature for one service never fits another. */
+  service: string;
   applicationId: string;
   applicantIin: string;
   members: { iin: string; relation: string }[];
@@ -67,9 +68,9 @@ export type SubmissionPayload = {
 };
 
 /** The data the citizen signs: everything the decision depends on, nothing the server cannot rebuild. */
-export function submissionPayload(applicationId: string, applicantIin: string, d: Draft): SubmissionPayload {
+export function submissionPayload(service: string, applicationId: string, applicantIin: string, d: Draft): SubmissionPayload {
   return {
-    service: "asp",
+    service,
     applicationId,
     applicantIin,
     members: [{ iin: applicantIin, relation: "applicant" }, ...(d.members ?? []).map((m) => ({ iin: m.iin, relation: m.relation }))],

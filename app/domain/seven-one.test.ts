@@ -17,7 +17,7 @@ function facts(overrides: Partial<SubmissionFacts> = {}): SubmissionFacts {
     incomesConfirmed: true,
     payment: { iban: "KZ496010000000012345", verified: true },
     documentsConsent: true,
-    registryAsp: [],
+    registryPrior: [],
     komekActive: [],
     registrations: [
       { iin: A, settlementKato: KIEVKA },
@@ -46,22 +46,22 @@ describe("clause 7-1 checks", () => {
   });
 
   it.each([
-    ["an ASP assignment in the registry", { registryAsp: [{ iin: B, kind: "assignment" as const }] }, "registry_assignment"],
-    ["an ASP payment in the registry", { registryAsp: [{ iin: A, kind: "payment" as const }] }, "registry_payment"],
-    ["a pending application in the registry", { registryAsp: [{ iin: B, kind: "application" as const }] }, "registry_application"],
+    ["an ASP assignment in the registry", { registryPrior: [{ iin: B, kind: "assignment" as const }] }, "registry_assignment"],
+    ["an ASP payment in the registry", { registryPrior: [{ iin: A, kind: "payment" as const }] }, "registry_payment"],
+    ["a pending application in the registry", { registryPrior: [{ iin: B, kind: "application" as const }] }, "registry_application"],
     ["a live application in Komek", { komekActive: [{ iin: B, registrationNumber: "ASP26-000001" }] }, "komek_pending"],
   ])("check 2 fails when a member has %s", (_name, override, reason) => {
     const result = runSevenOneChecks(facts(override));
-    expect(result.failures).toEqual([expect.objectContaining({ check: "no_existing_asp", reason })]);
+    expect(result.failures).toEqual([expect.objectContaining({ check: "no_prior_assistance", reason })]);
   });
 
   it("check 2 names the member only by the last digits of the IIN", () => {
-    const result = runSevenOneChecks(facts({ registryAsp: [{ iin: B, kind: "assignment" }] }));
+    const result = runSevenOneChecks(facts({ registryPrior: [{ iin: B, kind: "assignment" }] }));
     expect(result.failures[0].params).toEqual({ member: "•••0011" });
   });
 
   it("check 2 ignores ASP of people outside the family", () => {
-    expect(runSevenOneChecks(facts({ registryAsp: [{ iin: C, kind: "assignment" }] })).passed).toBe(true);
+    expect(runSevenOneChecks(facts({ registryPrior: [{ iin: C, kind: "assignment" }] })).passed).toBe(true);
   });
 
   it("check 3 fails when members live in different settlements", () => {
@@ -88,8 +88,8 @@ describe("clause 7-1 checks", () => {
 
   it("reports every failed check at once", () => {
     const result = runSevenOneChecks(
-      facts({ documentsConsent: false, registryAsp: [{ iin: A, kind: "payment" }], registrations: [{ iin: A, settlementKato: KIEVKA }, { iin: B, settlementKato: NURA_OTHER }] }),
+      facts({ documentsConsent: false, registryPrior: [{ iin: A, kind: "payment" }], registrations: [{ iin: A, settlementKato: KIEVKA }, { iin: B, settlementKato: NURA_OTHER }] }),
     );
-    expect(result.failures.map((f) => f.check)).toEqual(["completeness", "no_existing_asp", "one_settlement"]);
+    expect(result.failures.map((f) => f.check)).toEqual(["completeness", "no_prior_assistance", "one_settlement"]);
   });
 });

@@ -1,11 +1,12 @@
 /**
  * Clause 7-1 checks (seed 000): run after the signature is verified, over plain data.
  * 1. completeness of the submitted information;
- * 2. no ASP assignment, payment or pending application for the applicant or any family member;
+ * 2. no assignment, payment or pending application of the service for the applicant or any family
+ *    member (one definition for every channel: app/domain/prior-assistance.ts, ADR 012);
  * 3. every member registered (permanently or temporarily) within one settlement.
  * The database enforces check 2 again under concurrency (active_case_members); this is the readable rule.
  */
-export type SevenOneCheck = "completeness" | "no_existing_asp" | "one_settlement";
+export type SevenOneCheck = "completeness" | "no_prior_assistance" | "one_settlement";
 
 export type CheckFailure = { check: SevenOneCheck; reason: string; params?: Record<string, string | number> };
 
@@ -15,8 +16,8 @@ export type SubmissionFacts = {
   incomesConfirmed: boolean;
   payment: { iban: string | null; verified: boolean };
   documentsConsent: boolean;
-  /** Registry ASP records (assignment/payment/application) still in force on the application day. */
-  registryAsp: { iin: string; kind: "assignment" | "payment" | "application" }[];
+  /** The registry's records of the service (assignment/payment/application) in force on the application day. */
+  registryPrior: { iin: string; kind: "assignment" | "payment" | "application" }[];
   /** Live Komek cases (registered and not yet closed) that include one of the members. */
   komekActive: { iin: string; registrationNumber: string | null }[];
   /** Current registrations of each member (permanent or temporary). */
@@ -33,19 +34,19 @@ export function checkCompleteness(f: SubmissionFacts): CheckFailure[] {
   return failures;
 }
 
-export function checkNoExistingAsp(f: SubmissionFacts): CheckFailure[] {
+export function checkNoPriorAssistance(f: SubmissionFacts): CheckFailure[] {
   const memberIins = new Set(f.members.map((m) => m.iin));
   const failures: CheckFailure[] = [];
   const seen = new Set<string>();
-  for (const r of f.registryAsp) {
+  for (const r of f.registryPrior) {
     if (!memberIins.has(r.iin) || seen.has(r.iin)) continue;
     seen.add(r.iin);
-    failures.push({ check: "no_existing_asp", reason: `registry_${r.kind}`, params: { member: maskMember(r.iin, f.applicantIin) } });
+    failures.push({ check: "no_prior_assistance", reason: `registry_${r.kind}`, params: { member: maskMember(r.iin, f.applicantIin) } });
   }
   for (const a of f.komekActive) {
     if (!memberIins.has(a.iin) || seen.has(a.iin)) continue;
     seen.add(a.iin);
-    failures.push({ check: "no_existing_asp", reason: "komek_pending", params: { member: maskMember(a.iin, f.applicantIin) } });
+    failures.push({ check: "no_prior_assistance", reason: "komek_pending", params: { member: maskMember(a.iin, f.applicantIin) } });
   }
   return failures;
 }
@@ -74,7 +75,7 @@ export function commonSettlement(f: SubmissionFacts): string | null {
 }
 
 export function runSevenOneChecks(f: SubmissionFacts): { passed: boolean; failures: CheckFailure[] } {
-  const failures = [...checkCompleteness(f), ...checkNoExistingAsp(f), ...checkOneSettlement(f)];
+  const failures = [...checkCompleteness(f), ...checkNoPriorAssistance(f), ...checkOneSettlement(f)];
   return { passed: failures.length === 0, failures };
 }
 

@@ -168,3 +168,12 @@ function describeYears(years: readonly number[]): string {
   const sorted = [...years].sort((a, b) => a - b);
   return sorted.length === 1 ? String(sorted[0]) : `${sorted[0]}–${sorted[sorted.length - 1]}`;
 }
+
+/**
+ * A deadline as a service definition states it: `days` working days (on the calendar) or calendar
+ * days, counted from the day after `from`.
+ */
+export function addDeadline(from: IsoDate, deadline: { days: number; dayKind: "working" | "calendar" }, cal: Calendar): IsoDate {
+  if (deadline.dayKind === "working") return addWorkingDays(from, deadline.days, cal);
+  return addCalendarDays(from, deadline.days);
+}

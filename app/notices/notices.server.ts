@@ -86,7 +86,7 @@ async function check(notice: Notice, jws: string): Promise<VerifyOutcome> {
   };
 }
 
-export const REGISTRATION_NUMBER = /^ASP\d{2}-\d{6}$/;
+export { REGISTRATION_NUMBER } from "../services/definition";
 
 export async function verifyByCode(registrationNumber: string, code: string): Promise<VerifyOutcome> {
   const { db } = await getDb();

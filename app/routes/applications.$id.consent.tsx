@@ -8,6 +8,8 @@ import { getGateway } from "~/gateway.server";
 import { getDb } from "~/db.server";
 import { getFixedT, getLanguage } from "~/i18n.server";
 import { assertCsrf } from "~/csrf.server";
+import { consentFields, consentForm } from "~/application/forms";
+import { formFields, parseForm } from "~/schemas/form";
 import { ApplicationSteps, StepHeading } from "~/components/ApplicationSteps";
 import { CsrfInput, ErrorSummary, Field, errorKey, type FieldErrors } from "~/components/forms";
 import { STEPS, stepDone } from "~/domain/application-draft";
@@ -35,7 +37,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const mobile = await (await getGateway()).getMobileNumber(own.user.iin);
   if (!mobile) return data<ActionData>({ errors: { code: "apply:errors.noPhone" } }, 400);
 
-  if (form.get("intent") === "send") {
+  const parsed = parseForm(consentForm, consentFields(formFields(form)));
+  if (parsed.ok && parsed.data.intent === "send") {
     const lng = await getLanguage(request);
     const t = await getFixedT(request, "apply");
     const sent = await sendOtp(db, {
@@ -50,9 +53,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data<ActionData>({ sent: true });
   }
 
-  const code = String(form.get("code") ?? "").replace(/\s/g, "");
-  if (!code) return data<ActionData>({ errors: { code: "apply:errors.codeRequired" }, sent: true }, 400);
-  if (!/^\d{6}$/.test(code)) return data<ActionData>({ errors: { code: "apply:errors.codeFormat" }, sent: true }, 400);
+  if (!parsed.ok || parsed.data.intent !== "verify") return data<ActionData>({ errors: parsed.ok ? {} : parsed.errors, sent: true }, 400);
+  const { code } = parsed.data;
   const check = await checkOtp(db, { iin: own.user.iin, purpose: "documents_consent", code, now });
   if (!check.ok) {
     const message = check.error === "wrong" ? errorKey("apply:errors.codeWrong", { left: check.attemptsLeft }) : "apply:errors.codeExpired";

@@ -9,6 +9,8 @@ import { getGateway } from "~/gateway.server";
 import { getDb } from "~/db.server";
 import { getLanguage } from "~/i18n.server";
 import { assertCsrf } from "~/csrf.server";
+import { incomesForm } from "~/application/forms";
+import { parseForm } from "~/schemas/form";
 import { ApplicationSteps, StepHeading } from "~/components/ApplicationSteps";
 import { ConfirmCheckbox, CsrfInput, ErrorSummary, type FieldErrors } from "~/components/forms";
 import { STEPS, stepDone } from "~/domain/application-draft";
@@ -57,7 +59,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const own = await requireOwnDraft(request, params.id);
   const form = await readForm(request);
   await assertCsrf(request, form);
-  if (form.get("confirm") !== "yes") return data<ActionData>({ errors: { confirm: "apply:errors.confirmIncomes" } }, 400);
+  const parsed = parseForm(incomesForm, form);
+  if (!parsed.ok) return data<ActionData>({ errors: parsed.errors }, 400);
   await updateDraft(own, (d) => ({ ...d, incomesConfirmed: true }));
   return redirect(`/applications/${own.application.id}/payment`);
 }

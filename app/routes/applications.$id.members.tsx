@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { requireOwnDraft, updateDraft, personName } from "~/application/draft.server";
 import { checkNewMember, currentMembers, familyOnScreen } from "~/application/members.server";
 import { getGateway } from "~/gateway.server";
@@ -11,7 +10,8 @@ import { assertCsrf } from "~/csrf.server";
 import { ApplicationSteps, StepHeading } from "~/components/ApplicationSteps";
 import { ConfirmCheckbox, CsrfInput, ErrorSummary, Field, Select, errorKey, type FieldErrors } from "~/components/forms";
 import { MAX_MEMBERS, RELATIONS, STEPS, stepDone } from "~/domain/application-draft";
-import { iinField, fieldErrors } from "~/schemas/common";
+import { membersFields, membersForm } from "~/application/forms";
+import { formFields, parseForm } from "~/schemas/form";
 import { readForm } from "~/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -27,11 +27,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const addSchema = z.object({
-  iin: iinField,
-  relation: z.enum(RELATIONS, { error: "apply:errors.relationRequired" }),
-});
-
 type ActionData = { errors: FieldErrors; values?: Record<string, string> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -40,19 +35,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await assertCsrf(request, form);
   const gateway = await getGateway();
   const members = await currentMembers(gateway, own.user.iin, own.draft);
-  const intent = form.get("intent");
+  const parsed = parseForm(membersForm, membersFields(formFields(form)), 20);
+  const values = { iin: parsed.values.iin ?? "", relation: parsed.values.relation ?? "" };
+  if (!parsed.ok) return data<ActionData>({ errors: parsed.errors, values }, 400);
+  const input = parsed.data;
 
-  if (intent === "remove") {
-    const iin = String(form.get("iin") ?? "");
-    await updateDraft(own, (d) => ({ ...d, members: members.filter((m) => m.iin !== iin), membersConfirmed: false }));
+  if (input.intent === "remove") {
+    await updateDraft(own, (d) => ({ ...d, members: members.filter((m) => m.iin !== input.iin), membersConfirmed: false }));
     return redirect(`/applications/${own.application.id}/members`);
   }
 
-  if (intent === "add") {
-    const values = { iin: String(form.get("iin") ?? "").slice(0, 20), relation: String(form.get("relation") ?? "").slice(0, 20) };
-    const parsed = addSchema.safeParse({ iin: form.get("iin") ?? "", relation: form.get("relation") || undefined });
-    if (!parsed.success) return data<ActionData>({ errors: fieldErrors(parsed.error), values }, 400);
-    const { iin, relation } = parsed.data;
+  if (input.intent === "add") {
+    const { iin, relation } = input;
     const fail = (field: string, key: string, status = 400) => data<ActionData>({ errors: { [field]: key }, values }, status);
     if (iin === own.user.iin) return fail("iin", "apply:errors.memberIsApplicant");
     if (members.some((m) => m.iin === iin)) return fail("iin", "apply:errors.memberDuplicate");
@@ -64,8 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/applications/${own.application.id}/members`);
   }
 
-  // Confirm the list as it stands.
-  if (form.get("confirm") !== "yes") return data<ActionData>({ errors: { confirm: "apply:errors.confirmMembers" } }, 400);
+  // Confirm the list as it stands (the schema required the box to be ticked).
   await updateDraft(own, (d) => ({ ...d, members, membersConfirmed: true }));
   return redirect(`/applications/${own.application.id}/incomes`);
 }

@@ -7,6 +7,8 @@ import { checkOwnAccount } from "~/application/payment.server";
 import { getGateway } from "~/gateway.server";
 import { getLanguage } from "~/i18n.server";
 import { assertCsrf } from "~/csrf.server";
+import { paymentForm } from "~/application/forms";
+import { parseForm } from "~/schemas/form";
 import { ApplicationSteps, StepHeading } from "~/components/ApplicationSteps";
 import { CsrfInput, ErrorSummary, Field, type FieldErrors, translateError } from "~/components/forms";
 import { STEPS, stepDone } from "~/domain/application-draft";
@@ -42,20 +44,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   await assertCsrf(request, form);
   const gateway = await getGateway();
-  const choice = String(form.get("account") ?? "");
-  const values = { account: choice.slice(0, 10), iban: String(form.get("iban") ?? "").slice(0, 40) };
-  if (!choice) return data<ActionData>({ errors: { account: "apply:errors.accountRequired" }, values }, 400);
+  const parsed = parseForm(paymentForm, form, 40);
+  const values = { account: (parsed.values.account ?? "").slice(0, 10), iban: parsed.values.iban ?? "" };
+  if (!parsed.ok) return data<ActionData>({ errors: parsed.errors, values }, 400);
+  const choice = parsed.data.account;
   if (choice === "other") {
-    const raw = String(form.get("iban") ?? "");
-    if (!raw.trim()) return data<ActionData>({ errors: { iban: "apply:errors.ibanRequired" }, values }, 400);
-    if (raw.length > 60) return data<ActionData>({ errors: { iban: "apply:errors.ibanFormat" }, values }, 400);
-    const check = await checkOwnAccount(gateway, own.user.iin, raw);
+    const check = await checkOwnAccount(gateway, own.user.iin, parsed.data.iban ?? "");
     if (!check.ok) return data<ActionData>({ errors: { iban: `apply:errors.${check.error}` }, values }, 400);
     await updateDraft(own, (d) => ({ ...d, payment: { kind: "other", iban: check.iban, bankCode: check.bankCode } }));
   } else {
     const open = (await gateway.getBankAccounts(own.user.iin)).filter((a) => !a.closedAt);
     const account = open[Number(choice)];
-    if (!/^\d+$/.test(choice) || !account) return data<ActionData>({ errors: { account: "apply:errors.accountRequired" }, values }, 400);
+    if (!account) return data<ActionData>({ errors: { account: "apply:errors.accountRequired" }, values }, 400);
     await updateDraft(own, (d) => ({ ...d, payment: { kind: "on_file", iban: account.iban, bankCode: account.bankCode } }));
   }
   return redirect(`/applications/${own.application.id}/consent`);

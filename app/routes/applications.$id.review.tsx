@@ -8,6 +8,8 @@ import { signedText, submitApplication } from "~/application/submit.server";
 import { getGateway } from "~/gateway.server";
 import { getLanguage } from "~/i18n.server";
 import { assertCsrf } from "~/csrf.server";
+import { signedForm } from "~/application/forms";
+import { parseForm } from "~/schemas/form";
 import { ApplicationSteps, StepHeading } from "~/components/ApplicationSteps";
 import { CsrfInput, ErrorSummary, type FieldErrors } from "~/components/forms";
 import { SignForm } from "~/signature/SignForm";
@@ -15,7 +17,8 @@ import { STEPS, missingBefore, stepDone } from "~/domain/application-draft";
 import { readForm } from "~/forms.server";
 
 /** Signed submissions are small; anything bigger is not ours. */
-const MAX_FIELD = 64 * 1024;
+/** The signed text and its JWS; anything longer than 64 KiB is not a signature of this form. */
+const reviewForm = signedForm(64 * 1024, "auth:errors.signatureRequired");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const own = await requireOwnDraft(request, params.id);
@@ -43,11 +46,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const own = await requireOwnDraft(request, params.id);
   const form = await readForm(request);
   await assertCsrf(request, form);
-  const payload = form.get("payload");
-  const signature = form.get("signature");
-  if (typeof payload !== "string" || typeof signature !== "string" || !signature || payload.length > MAX_FIELD || signature.length > MAX_FIELD) {
-    return data<ActionData>({ errors: { "sign-keyfile": "auth:errors.signatureRequired" } }, 400);
-  }
+  const parsed = parseForm(reviewForm, form);
+  if (!parsed.ok) return data<ActionData>({ errors: { "sign-keyfile": "auth:errors.signatureRequired" } }, 400);
+  const { payload, signature } = parsed.data;
   const outcome = await submitApplication({ application: own.application, draft: own.draft, postedPayload: payload, jws: signature });
   switch (outcome.kind) {
     case "registered":

@@ -5,6 +5,7 @@ import { requireOwnApplication, personName } from "~/application/draft.server";
 import { getGateway } from "~/gateway.server";
 import { getLanguage } from "~/i18n.server";
 import { formatDate, formatKzDateTime } from "~/components/dates";
+import { getService } from "~/services/registry";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { application } = await requireOwnApplication(request, params.id);
@@ -16,6 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     registeredAt: application.registeredAt!.toISOString(),
     dueDate: application.dueDate!,
     channel: application.channel,
+    serviceNameKey: getService(application.service).nameKey,
     applicant: person ? personName(person, lng) : application.applicantIin,
   };
 }
@@ -31,7 +33,7 @@ export default function Talon() {
         <dt>{t("apply:status.registrationNumber")}</dt>
         <dd>{d.registrationNumber}</dd>
         <dt>{t("apply:talon.service")}</dt>
-        <dd>{t("services:asp.title")}</dd>
+        <dd>{t(d.serviceNameKey)}</dd>
         <dt>{t("apply:talon.applicant")}</dt>
         <dd>{d.applicant}</dd>
         <dt>{t("apply:status.registeredAt")}</dt>

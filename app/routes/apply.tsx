@@ -1,25 +1,24 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { getDb } from "~/db.server";
-import { requireCitizen } from "~/session.server";
+import { z } from "zod";
 import { assertCsrf } from "~/csrf.server";
-import { getOrCreateDraft } from "../../db/queries/applications";
-import { parseDraft, resumeStep } from "~/domain/application-draft";
+import { startOrResumeDraft } from "~/application/draft.server";
+import { parseForm } from "~/schemas/form";
 import { readForm } from "~/forms.server";
 
-/** Start or resume the ASP e-application: one open draft per citizen, kept on the server. */
-async function resume(request: Request) {
-  const user = await requireCitizen(request);
-  const { db } = await getDb();
-  const draft = await getOrCreateDraft(db, user.iin, new Date());
-  return redirect(`/applications/${draft.id}/${resumeStep(parseDraft(draft.draft))}`);
-}
+/** Which service to apply for: a key (checked against the definitions by startOrResumeDraft). */
+const startForm = z.object({ service: z.string().max(32).optional() });
 
+/** Start or resume the e-application of `?service=` (or the posted `service`): one open draft per citizen and service. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  return resume(request);
+  const query = parseForm(startForm, new URL(request.url).searchParams);
+  return startOrResumeDraft(request, query.ok ? (query.data.service ?? null) : null);
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await assertCsrf(request, await readForm(request));
-  return resume(request);
+  const form = await readForm(request);
+  await assertCsrf(request, form);
+  const posted = parseForm(startForm, form);
+  const query = parseForm(startForm, new URL(request.url).searchParams);
+  const service = (posted.ok ? posted.data.service : undefined) ?? (query.ok ? query.data.service : undefined);
+  return startOrResumeDraft(request, service ?? null);
 }

@@ -12,6 +12,7 @@ import { CsrfInput } from "~/components/forms";
 import { formatDate, formatKzDateTime } from "~/components/dates";
 import { cabinetNotices } from "~/notices/notices.server";
 import { cabinetOffer, citizenSmsHistory } from "~/sms.server";
+import { allServices, findService } from "~/services/registry";
 
 export const meta: MetaFunction = () => [{ title: "Komek" }];
 
@@ -36,9 +37,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     openOffer: offer?.open ? { stage: offer.stage, expiresAt: offer.expiresAt } : null,
     name: person ? personName(person, lng) : user.iin,
     phone: mobile ? maskPhone(mobile.phone) : null,
-    hasOpenDraft: applications.some((a) => a.status === "draft" || a.status === "rejected_at_check"),
+    // One start/continue button per service the portal takes applications for.
+    portalServices: allServices()
+      .filter((def) => def.channels.some((c) => c.channel === "portal"))
+      .map((def) => ({
+        key: def.key,
+        nameKey: def.nameKey,
+        hasOpenDraft: applications.some((a) => a.service === def.key && (a.status === "draft" || a.status === "rejected_at_check")),
+      })),
     applications: applications.map((a) => ({
       id: a.id,
+      serviceNameKey: findService(a.service)?.nameKey ?? a.service,
       status: a.status,
       registrationNumber: a.registrationNumber,
       dueDate: a.dueDate,
@@ -83,7 +92,7 @@ export default function Cabinet() {
                     <Link to={`/applications/${a.id}`}>{a.registrationNumber ?? t("cabinet:applications.draft")}</Link>
                   </td>
                   <td>
-                    {t("services:asp.title")} <span className="muted">({t(`apply:channels.${a.channel}`)})</span>
+                    {t(a.serviceNameKey)} <span className="muted">({t(`apply:channels.${a.channel}`)})</span>
                   </td>
                   <td>
                     <span className={`tag${a.status === "rejected_at_check" ? " tag-error" : ""}`} data-status={a.status}>
@@ -98,12 +107,15 @@ export default function Cabinet() {
         ) : (
           <p>{t("cabinet:applications.none")}</p>
         )}
-        <Form method="post" action="/apply">
-          <CsrfInput />
-          <button type="submit" className="button">
-            {d.hasOpenDraft ? t("cabinet:applications.continue") : t("cabinet:applications.start")}
-          </button>
-        </Form>
+        {d.portalServices.map((s) => (
+          <Form method="post" action="/apply" key={s.key}>
+            <CsrfInput />
+            <input type="hidden" name="service" value={s.key} />
+            <button type="submit" className="button">
+              {s.hasOpenDraft ? t("cabinet:applications.continue") : t("cabinet:applications.start")}
+            </button>
+          </Form>
+        ))}
       </section>
 
       <section aria-labelledby="notices-heading">

@@ -3,12 +3,20 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { services } from "~/services";
 import { getFixedT } from "~/i18n.server";
+import { getUser } from "~/session.server";
+import { liveCaseOf } from "~/application/draft.server";
+import { findService } from "~/services/registry";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const service = services.find((s) => s.slug === params.slug);
   if (!service) throw new Response("Not found", { status: 404 });
   const t = await getFixedT(request, "services");
-  return { key: service.key, title: t(`${service.key}.title`) };
+  const def = findService(service.key);
+  const onPortal = !!def?.channels.some((c) => c.channel === "portal");
+  const user = onPortal ? await getUser(request) : null;
+  // A citizen already in a live case of this service is told so before a new draft is started.
+  const live = user?.kind === "citizen" ? await liveCaseOf(def!.key, user.iin) : null;
+  return { key: service.key, title: t(`${service.key}.title`), onPortal, live };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Komek` : "Komek" }];
@@ -16,15 +24,28 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 const sections = ["who", "data", "deadlines", "channels"] as const;
 
 export default function ServicePage() {
-  const { key } = useLoaderData<typeof loader>();
+  const { key, onPortal, live } = useLoaderData<typeof loader>();
   const { t } = useTranslation(["services", "apply"]);
   return (
     <article>
       <h1>{t(`${key}.title`)}</h1>
       <p className="lead">{t(`${key}.summary`)}</p>
-      {key === "asp" ? (
+      {live ? (
+        <div className="notice" role="status" data-testid="live-case">
+          <p>
+            {live.own
+              ? t("apply:liveCase.own", { number: live.registrationNumber })
+              : t("apply:liveCase.member", { number: live.registrationNumber })}
+          </p>
+          {live.own ? (
+            <p>
+              <Link to={`/applications/${live.applicationId}`}>{t("apply:liveCase.open")}</Link>
+            </p>
+          ) : null}
+        </div>
+      ) : onPortal ? (
         <p>
-          <Link to="/apply" className="button">
+          <Link to={`/apply?service=${key}`} className="button">
             {t("apply:start")}
           </Link>
         </p>

@@ -7,6 +7,8 @@ import { requireCaseAccess } from "~/staff/case.server";
 import { mayAct, noticeFacts, signAndDeliver, verifyUrl } from "~/staff/deciding.server";
 import { invalid, respond, type StepActionData } from "~/staff/respond.server";
 import { assertCsrf } from "~/csrf.server";
+import { signedForm } from "~/application/forms";
+import { parseForm } from "~/schemas/form";
 import { getDb } from "~/db.server";
 import { CsrfInput } from "~/components/forms";
 import { SignForm } from "~/signature/SignForm";
@@ -16,7 +18,8 @@ import { readForm } from "~/forms.server";
 export const meta: MetaFunction = () => [{ title: "Komek" }];
 
 /** Signed notices are a few kilobytes; anything bigger is not ours. */
-const MAX_FIELD = 256 * 1024;
+/** The notice text and the head's JWS; anything longer than 256 KiB is not a signature of this form. */
+const signForm = signedForm(256 * 1024, "deciding:sign.signatureRequired");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, application } = await requireCaseAccess(request, params.id, ["head"]);
@@ -39,11 +42,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, application } = await requireCaseAccess(request, params.id, ["head"]);
   const form = await readForm(request);
   await assertCsrf(request, form);
-  const payload = form.get("payload");
-  const signature = form.get("signature");
-  if (typeof payload !== "string" || typeof signature !== "string" || !signature || payload.length > MAX_FIELD || signature.length > MAX_FIELD) {
-    return invalid({ "sign-keyfile": "deciding:sign.signatureRequired" });
-  }
+  const parsed = parseForm(signForm, form);
+  if (!parsed.ok) return invalid({ "sign-keyfile": "deciding:sign.signatureRequired" });
+  const { payload, signature } = parsed.data;
   const outcome = await signAndDeliver({ user, application, now: new Date() }, { postedPayload: payload, jws: signature, verifyUrl: verifyUrl(request) });
   if (!outcome.ok && "refusal" in outcome && outcome.refusal === "stale") return invalid({ form: "deciding:sign.stale" });
   return respond(outcome, application.id);

@@ -7,11 +7,12 @@
  */
 import type { Tx } from "../db.server";
 import { registryGateway } from "../../db/queries/registry";
-import { registerApplication } from "../../db/queries/applications";
+import { registerCase } from "../services/register.server";
+import { aspDefinition } from "../services/asp/definition";
 import { ensureCitizenAccount } from "../../db/queries/accounts";
 import type { Db } from "../../db/client";
 import { kzDate } from "../domain/kz-time";
-import { dueDate, isWorkingDay, kzCalendar, nextWorkingDay } from "../domain/workdays";
+import { isWorkingDay, kzCalendar, nextWorkingDay } from "../domain/workdays";
 
 export async function registerDemoCase(db: Db, applicantIin: string, now = new Date()) {
   const gateway = registryGateway(db as Tx);
@@ -24,13 +25,12 @@ export async function registerDemoCase(db: Db, applicantIin: string, now = new D
   const today = kzDate(now);
   const applicationDate = isWorkingDay(today, kzCalendar) ? today : nextWorkingDay(today, kzCalendar);
   await ensureCitizenAccount(db, applicantIin);
-  const registered = await registerApplication(db, {
+  const registered = await registerCase(db, aspDefinition, {
     applicantIin,
     channel: "portal",
     members: [{ iin: applicantIin, relation: "applicant" }, ...others.map((p) => ({ iin: p.iin, relation: relation(p.householdRole) }))],
     katoCode: current.settlementKato,
     applicationDate,
-    dueDate: dueDate(applicationDate, "portal", kzCalendar),
     registeredBy: "system",
     now,
   });

@@ -106,7 +106,7 @@ export async function prepareSubmissions(fresh: FreshDb, ca: Awaited<ReturnType<
     }));
     const rows = await fresh.db
       .insert(applications)
-      .values(chunk.map((c, i) => ({ applicantIin: c.iin, channel: "portal" as const, status: "draft" as const, draft: drafts[i], createdAt: now, updatedAt: now })))
+      .values(chunk.map((c, i) => ({ service: "asp", applicantIin: c.iin, channel: "portal" as const, status: "draft" as const, draft: drafts[i], createdAt: now, updatedAt: now })))
       .returning();
     // In parallel: WebCrypto signs on libuv's thread pool, so both cores work.
     prepared.push(

@@ -163,7 +163,7 @@ async function createCases(fresh: FreshDb, today: string) {
   // Numbers continue the year's counter (and advance it), so real registrations before or after these
   // (`komek bench` runs the submit and SMS workloads on the same database) never collide with them.
   const [counter] = await fresh.query<{ last: number }>(
-    `select coalesce((select last from registration_counters where year = extract(year from $1::date)::int), 0) as last`,
+    `select coalesce((select last from registration_counters where service = 'asp' and year = extract(year from $1::date)::int), 0) as last`,
     [today],
   );
   const [apps] = await fresh.query<{ n: number }>(
@@ -173,8 +173,8 @@ async function createCases(fresh: FreshDb, today: string) {
        FROM registry.persons p
        WHERE p.household_role = 'head' AND abs(hashtext(p.iin)) % 10 = 0
      ), inserted AS (
-       INSERT INTO applications (applicant_iin, channel, status, kato_code, registration_number, registered_at, submitted_at, application_date, due_date, draft, created_at, updated_at)
-       SELECT iin,
+       INSERT INTO applications (service, applicant_iin, channel, status, kato_code, registration_number, registered_at, submitted_at, application_date, due_date, draft, created_at, updated_at)
+       SELECT 'asp', iin,
               (CASE WHEN n % 4 = 0 THEN 'proactive' ELSE 'portal' END)::channel,
               ($1::text[])[1 + n % 8]::application_status,
               kato,
@@ -191,10 +191,10 @@ async function createCases(fresh: FreshDb, today: string) {
     [`{${statuses.join(",")}}`, today, counter.last],
   );
   await fresh.query(
-    `insert into registration_counters (year, last)
-     select extract(year from $1::date)::int, coalesce(max(substring(registration_number from 7)::int), 0)
+    `insert into registration_counters (service, year, last)
+     select 'asp', extract(year from $1::date)::int, coalesce(max(substring(registration_number from 7)::int), 0)
      from applications where registration_number like 'ASP' || to_char($1::date, 'YY') || '-%'
-     on conflict (year) do update set last = greatest(registration_counters.last, excluded.last)`,
+     on conflict (service, year) do update set last = greatest(registration_counters.last, excluded.last)`,
     [today],
   );
   const [offers] = await fresh.query<{ n: number }>(
@@ -204,8 +204,8 @@ async function createCases(fresh: FreshDb, today: string) {
        FROM registry.persons p JOIN registry.mobile_numbers m ON m.iin = p.iin
        WHERE p.household_role = 'head' AND abs(hashtext(p.iin)) % 20 = 1
      ), offers AS (
-       INSERT INTO proactive_offers (household_id, recipient_iin, phone, language, kato_code, per_capita_income, poverty_line, income_quarter, stage, state, sent_at, remind_at, expires_at)
-       SELECT household_id, iin, phone, 'ru', kato, 40000, 50000, '2026-Q3',
+       INSERT INTO proactive_offers (service, household_id, recipient_iin, phone, language, kato_code, per_capita_income, poverty_line, income_quarter, stage, state, sent_at, remind_at, expires_at)
+       SELECT 'asp', household_id, iin, phone, 'ru', kato, 40000, 50000, '2026-Q3',
               (ARRAY['offered', 'declined', 'expired', 'registered', 'opted_out'])[1 + n % 5],
               jsonb_build_object('stage', (ARRAY['offered', 'declined', 'expired', 'registered', 'opted_out'])[1 + n % 5], 'accountLast4', lpad((n % 10000)::text, 4, '0'),
                                  'policy', jsonb_build_object('declineRevocableHours', 24), 'declinedAt', now() - interval '2 hours'),

@@ -1,4 +1,4 @@
-/** Verbs over ASP applications and the e-registration journal. */
+/** Verbs over applications of every service and the e-registration journal. */
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { rowsOf } from "../rows";
@@ -7,7 +7,15 @@ import {
   type ApplicationStatus, type Channel,
 } from "../schema";
 
+/** What registration needs to know of the service (app/services/definition.ts). */
+export type RegistrationService = { key: string; numberPrefix: string };
+
+/** Open offers of the family are closed when it registers by any channel, with this SMS (ru/kk). */
+export type OfferClosing = { text: { ru: string; kk: string }; exceptOfferId?: number };
+
 export type RegistrationInput = {
+  service: RegistrationService;
+  closeOffers: OfferClosing;
   /** An existing draft to register; omitted for channels without a draft (proactive). */
   applicationId?: string;
   applicantIin: string;
@@ -53,21 +61,23 @@ export async function registerApplication(db: Db, input: RegistrationInput): Pro
         // the one-draft rule is per portal channel.
         const [row] = await tx
           .insert(applications)
-          .values({ applicantIin: input.applicantIin, channel: input.channel, status: "draft", draft: input.draft ?? {}, createdAt: input.now, updatedAt: input.now })
+          .values({ service: input.service.key, applicantIin: input.applicantIin, channel: input.channel, status: "draft", draft: input.draft ?? {}, createdAt: input.now, updatedAt: input.now })
           .returning({ id: applications.id });
         applicationId = row.id;
       }
       // Lock order, the same for every registration, so none can deadlock: the application's own row,
-      // then its members in IIN order, then the yearly counter last.
+      // then the family's open offers, then its members in IIN order, then the yearly counter last.
+      // (A reply to an offer locks that offer first and registers with it excepted.)
       const open = await tx
         .select({ id: applications.id })
         .from(applications)
-        .where(and(eq(applications.id, applicationId), inArray(applications.status, ["draft", "rejected_at_check"])))
+        .where(and(eq(applications.id, applicationId), eq(applications.service, input.service.key), inArray(applications.status, ["draft", "rejected_at_check"])))
         .for("update");
       if (open.length !== 1) throw new NotOpen(`application ${applicationId} is not open for registration`);
+      await closeOpenOffersOfFamily(tx, input.service.key, input.members.map((m) => m.iin), input.closeOffers, input.now);
       const claimed = await tx
         .insert(activeCaseMembers)
-        .values([...input.members].sort((a, b) => a.iin.localeCompare(b.iin)).map((m) => ({ iin: m.iin, applicationId: applicationId!, since: input.now })))
+        .values([...input.members].sort((a, b) => a.iin.localeCompare(b.iin)).map((m) => ({ service: input.service.key, iin: m.iin, applicationId: applicationId!, since: input.now })))
         .onConflictDoNothing()
         .returning({ iin: activeCaseMembers.iin });
       if (claimed.length !== input.members.length) {
@@ -95,7 +105,38 @@ export async function registerApplication(db: Db, input: RegistrationInput): Pro
 }
 
 /**
- * The yearly counter, the application's registration and its journal row, as one statement and the
+ * Defect 8 of issue 13: a family that registers by any channel has no open offer of the same service
+ * left to answer. Its open offers (the members' registry households, or offers sent to a member) are
+ * closed, and each recipient gets a short SMS saying why (not to numbers that opted out). One statement.
+ */
+async function closeOpenOffersOfFamily(tx: Tx, service: string, iins: string[], closing: OfferClosing, now: Date) {
+  if (!iins.length) return;
+  const at = now.toISOString();
+  const list = sql.join(iins.map((i) => sql`${i}`), sql`, `);
+  await tx.execute(sql`
+    with closed as (
+      update proactive_offers o set
+        stage = 'closed_registered', state = jsonb_set(o.state, '{stage}', '"closed_registered"'),
+        remind_at = null, updated_at = ${at}::timestamptz
+      where o.service = ${service}
+        and (o.stage in ('offered', 'awaiting_payment', 'awaiting_iban', 'awaiting_bank')
+          -- a decline the recipient may still turn into consent by replying «1» is open too
+          or (o.stage = 'declined' and (o.state ->> 'declinedAt')::timestamptz
+                + make_interval(hours => coalesce((o.state -> 'policy' ->> 'declineRevocableHours')::int, 0)) > ${at}::timestamptz))
+        and o.id <> ${closing.exceptOfferId ?? -1}::bigint
+        and (o.recipient_iin in (${list})
+          or o.household_id in (select p.household_id from registry.persons p where p.iin in (${list}) and p.household_id is not null))
+      returning o.id, o.phone, o.language, o.recipient_iin
+    )
+    insert into sms_messages (direction, phone, iin, language, body, purpose, status, offer_id, created_at, updated_at)
+    select 'out', c.phone, c.recipient_iin, c.language, case when c.language = 'kk' then ${closing.text.kk} else ${closing.text.ru} end,
+      'notice', 'queued', c.id, ${at}::timestamptz, ${at}::timestamptz
+    from closed c
+    where not exists (select 1 from sms_opt_outs x where x.phone = c.phone)`);
+}
+
+/**
+ * The service's yearly counter, the application's registration and its journal row, as one statement and the
  * last of the transaction. The counter row is what keeps the journal gapless, and every registration
  * of the year waits for it from here to COMMIT; as the last statement, nothing else — no round trip
  * to a busy Node process — happens while it is held (ADR 008).
@@ -106,10 +147,10 @@ async function numberAndRegister(tx: Tx, applicationId: string, input: Registrat
   const setDraft = input.draft !== undefined ? sql`, draft = ${JSON.stringify(input.draft)}::jsonb` : sql``;
   const rows = await tx.execute(sql`
     with counter as (
-      -- ASP26-000123: the service, the application day's two-digit year, the yearly counter.
-      insert into registration_counters (year, last) values (${year}::int, 1)
-      on conflict (year) do update set last = registration_counters.last + 1
-      returning 'ASP' || lpad((year % 100)::text, 2, '0') || '-' || lpad(last::text, 6, '0') as number
+      -- ASP26-000123: the service's prefix, the application day's two-digit year, the service's yearly counter.
+      insert into registration_counters (service, year, last) values (${input.service.key}, ${year}::int, 1)
+      on conflict (service, year) do update set last = registration_counters.last + 1
+      returning ${input.service.numberPrefix}::text || lpad((year % 100)::text, 2, '0') || '-' || lpad(last::text, 6, '0') as number
     ), registered as (
       update applications set
         status = 'registered', channel = ${input.channel}::channel, kato_code = ${input.katoCode},
@@ -121,7 +162,7 @@ async function numberAndRegister(tx: Tx, applicationId: string, input: Registrat
       returning applications.registration_number
     ), journal as (
       insert into registration_journal (registration_number, application_id, registered_at, applicant_iin, channel, service, due_date, registered_by)
-      select number, ${applicationId}::uuid, ${at}::timestamptz, ${input.applicantIin}::char(12), ${input.channel}::channel, 'asp'::service,
+      select number, ${applicationId}::uuid, ${at}::timestamptz, ${input.applicantIin}::char(12), ${input.channel}::channel, ${input.service.key}::varchar,
              ${input.dueDate}::date, ${input.registeredBy}::varchar from counter
     )
     select registration_number as number from registered`);
@@ -145,35 +186,35 @@ export async function markRejectedAtCheck(db: Tx, applicationId: string, failure
   if (changed.length) await db.insert(applicationEvents).values({ applicationId, at: now, status: "rejected_at_check" });
 }
 
-/** Members of live Komek cases among these people. */
-export async function findActiveCaseMembers(db: Tx, iins: string[]) {
+/** Members of live Komek cases of this service among these people. */
+export async function findActiveCaseMembers(db: Tx, service: string, iins: string[]) {
   if (!iins.length) return [];
   return db
-    .select({ iin: activeCaseMembers.iin, registrationNumber: applications.registrationNumber })
+    .select({ iin: activeCaseMembers.iin, registrationNumber: applications.registrationNumber, applicationId: applications.id, applicantIin: applications.applicantIin })
     .from(activeCaseMembers)
     .innerJoin(applications, eq(applications.id, activeCaseMembers.applicationId))
-    .where(inArray(activeCaseMembers.iin, iins));
+    .where(and(eq(activeCaseMembers.service, service), inArray(activeCaseMembers.iin, iins)));
 }
 
-/** The citizen's open draft (or rejected submission they may correct), creating a draft if none. */
-export async function getOrCreateDraft(db: Tx, applicantIin: string, now: Date) {
+/** The citizen's open draft of a service (or rejected submission they may correct), creating a draft if none. */
+export async function getOrCreateDraft(db: Tx, service: string, applicantIin: string, now: Date) {
   const [open] = await db
     .select()
     .from(applications)
-    .where(and(eq(applications.applicantIin, applicantIin), eq(applications.channel, "portal"), inArray(applications.status, ["draft", "rejected_at_check"])))
+    .where(and(eq(applications.service, service), eq(applications.applicantIin, applicantIin), eq(applications.channel, "portal"), inArray(applications.status, ["draft", "rejected_at_check"])))
     .orderBy(desc(applications.updatedAt))
     .limit(1);
   if (open) return open;
   const [created] = await db
     .insert(applications)
-    .values({ applicantIin, channel: "portal", status: "draft", draft: {}, createdAt: now, updatedAt: now })
+    .values({ service, applicantIin, channel: "portal", status: "draft", draft: {}, createdAt: now, updatedAt: now })
     .onConflictDoNothing()
     .returning();
   if (created) return created;
   const [again] = await db
     .select()
     .from(applications)
-    .where(and(eq(applications.applicantIin, applicantIin), eq(applications.channel, "portal"), eq(applications.status, "draft")));
+    .where(and(eq(applications.service, service), eq(applications.applicantIin, applicantIin), eq(applications.channel, "portal"), eq(applications.status, "draft")));
   return again;
 }
 

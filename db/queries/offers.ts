@@ -1,12 +1,16 @@
-/** Verbs over proactive ASP offers: the set-based scan that creates them, and the dialogue's reads and writes. */
+/** Verbs over proactive offers: the set-based scan that creates them, and the dialogue's reads and writes. */
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "../client";
 import { rowsOf } from "../rows";
 import { OPEN_OFFER_STAGES, proactiveOffers, type ProactiveOffer } from "../schema";
+import { personsWithPriorAssistanceSql, type PriorSource } from "./prior-assistance";
 
 
 export type ScanInput = {
-  /** Kazakhstan date of the scan: registrations and ASP records in force on it, adults by it. */
+  /** The service offered and where the registry records its prior assistance (ADR 012). */
+  service: string;
+  priorSource: PriorSource;
+  /** Kazakhstan date of the scan: registrations and prior-assistance records in force on it, adults by it. */
   today: string;
   /** First days of the first and the last month of the assessed quarter, and its label (2026-Q3). */
   quarterFrom: string;
@@ -30,7 +34,7 @@ export type ScanInput = {
 export type ScanSummary = { scanned: number; eligible: number; withoutPhone: number; alreadyOffered: number; offersCreated: number };
 
 /**
- * One statement: families that meet the ASP requirements on registry data (seed 000, clause 6), the
+ * One statement: families that meet the service's requirements on registry data (seed 000, clause 6), the
  * adult member to ask, and — unless a dry run — the offers and their queued SMS, all from set
  * operations, so a million persons are one pass over each table.
  *
@@ -38,7 +42,8 @@ export type ScanSummary = { scanned: number; eligible: number; withoutPhone: num
  * - one settlement: some settlement every member is registered in (permanently or temporarily) today;
  * - income: the members' incomes over the quarter's three months ÷ 3 ÷ members, at or below the
  *   poverty line of `year` (the region's own line when it has one), compared in whole tenge × 3 × size;
- * - no ASP assignment, payment or application in force for any member, nor a live Komek case;
+ * - no prior assistance of the service for any member (the same rule as every other channel:
+ *   db/queries/prior-assistance.ts, the twin of app/domain/prior-assistance.ts), nor a live Komek case;
  * - recipient: the adult (18+) with a verified mobile number who has not opted out — the head first;
  * - not offered within the cooldown and no open offer (the partial unique index decides races).
  */
@@ -79,11 +84,9 @@ export async function scanAndCreateOffers(db: Tx, input: ScanInput): Promise<Sca
       where m.household_id in (select household_id from settled)
       group by m.household_id
     ),
-    has_asp as (
-      select m.household_id from members m
-      join registry.asp_records a on a.iin = m.iin and (a.period_to is null or a.period_to >= ${input.today}::date)
-      union
-      select m.household_id from members m join active_case_members c on c.iin = m.iin
+    prior as (
+      select distinct m.household_id from members m
+      join (${personsWithPriorAssistanceSql(input.service, input.priorSource, input.today)}) x on x.iin = m.iin
     ),
     eligible as materialized (
       select s.household_id, s.size, s.settlement, coalesce(inc.total, 0) as total,
@@ -93,7 +96,7 @@ export async function scanAndCreateOffers(db: Tx, input: ScanInput): Promise<Sca
       join yearly_parameters national on national.year = ${input.year}::int and national.region_kato = '000000000'
       left join yearly_parameters regional on regional.year = ${input.year}::int and regional.region_kato = left(s.settlement, 2) || '0000000'
       where coalesce(inc.total, 0) <= coalesce(regional.poverty_line, national.poverty_line)::bigint * 3 * s.size
-        and not exists (select 1 from has_asp h where h.household_id = s.household_id)
+        and not exists (select 1 from prior h where h.household_id = s.household_id)
     ),
     recipients as materialized (
       select distinct on (m.household_id) m.household_id, m.iin, mn.phone, m.language
@@ -107,7 +110,7 @@ export async function scanAndCreateOffers(db: Tx, input: ScanInput): Promise<Sca
     ),
     offered as (
       select distinct o.household_id from proactive_offers o
-      where o.household_id in (select household_id from recipients)
+      where o.service = ${input.service} and o.household_id in (select household_id from recipients)
         and (o.created_at >= ${input.cooldownSince.toISOString()}::timestamptz or o.stage in ('offered', 'awaiting_payment', 'awaiting_iban', 'awaiting_bank'))
     ),
     candidates as (
@@ -120,9 +123,9 @@ export async function scanAndCreateOffers(db: Tx, input: ScanInput): Promise<Sca
       where not exists (select 1 from offered o where o.household_id = r.household_id)
     ),
     created as (
-      insert into proactive_offers (household_id, recipient_iin, phone, language, kato_code, per_capita_income, poverty_line,
+      insert into proactive_offers (service, household_id, recipient_iin, phone, language, kato_code, per_capita_income, poverty_line,
         income_quarter, stage, state, sent_at, remind_at, expires_at, created_at, updated_at)
-      select c.household_id, c.iin, c.phone, c.language, c.settlement, c.per_capita, c.poverty_line, ${input.quarterLabel}, 'offered',
+      select ${input.service}, c.household_id, c.iin, c.phone, c.language, c.settlement, c.per_capita, c.poverty_line, ${input.quarterLabel}, 'offered',
         jsonb_set(case when c.language = 'kk' then ${JSON.stringify(input.initialState.kk)}::jsonb else ${JSON.stringify(input.initialState.ru)}::jsonb end,
           '{accountLast4}', coalesce(to_jsonb(c.last4), 'null'::jsonb)),
         ${input.now.toISOString()}::timestamptz, ${input.remindAt.toISOString()}::timestamptz, ${input.expiresAt.toISOString()}::timestamptz, ${input.now.toISOString()}::timestamptz, ${input.now.toISOString()}::timestamptz

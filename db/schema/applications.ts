@@ -20,14 +20,14 @@ export const applicationStatusEnum = pgEnum("application_status", [
   "notice_delivered",
 ]);
 export const channelEnum = pgEnum("channel", ["portal", "proactive", "centre", "akim"]);
-export const serviceEnum = pgEnum("service", ["asp"]);
 
 export const applications = pgTable(
   "applications",
   {
     /** Random, so ids in URLs cannot be guessed; ownership is still checked on every read. */
     id: uuid("id").primaryKey().defaultRandom(),
-    service: serviceEnum("service").notNull().default("asp"),
+    /** The service's key (app/services/registry.ts); the definition says everything else about it. */
+    service: varchar("service", { length: 32 }).notNull(),
     applicantIin: char("applicant_iin", { length: 12 }).notNull(),
     channel: channelEnum("channel").notNull(),
     status: applicationStatusEnum("status").notNull().default("draft"),
@@ -56,6 +56,7 @@ export const applications = pgTable(
     index("applications_applicant_idx").on(t.applicantIin),
     index("applications_status_due_idx").on(t.status, t.dueDate),
     index("applications_kato_idx").on(t.katoCode),
+    check("applications_service_key", sql`${t.service} ~ '^[a-z][a-z0-9_-]{1,31}$'`),
     check(
       "applications_registered_has_number",
       sql`${t.status} IN ('draft', 'rejected_at_check') OR (${t.registrationNumber} IS NOT NULL AND ${t.dueDate} IS NOT NULL AND ${t.applicationDate} IS NOT NULL)`,
@@ -75,14 +76,23 @@ export const applicationMembers = pgTable(
 );
 
 /**
- * Clause 7-1 check 2 under concurrency: a person may be in at most one live ASP case. The primary key
- * decides races between simultaneous submissions; rows are removed when a case ends.
+ * One live case per person per service (ADR 001 revised): the primary key decides races between
+ * simultaneous submissions that share a member; rows are removed when a case ends.
  */
-export const activeCaseMembers = pgTable("active_case_members", {
-  iin: char("iin", { length: 12 }).primaryKey(),
-  applicationId: uuid("application_id").notNull().references(() => applications.id),
-  since: timestamp("since", { withTimezone: true }).notNull().defaultNow(),
-});
+export const activeCaseMembers = pgTable(
+  "active_case_members",
+  {
+    service: varchar("service", { length: 32 }).notNull(),
+    iin: char("iin", { length: 12 }).notNull(),
+    applicationId: uuid("application_id").notNull().references(() => applications.id),
+    since: timestamp("since", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.service, t.iin] }),
+    index("active_case_members_iin_idx").on(t.iin),
+    index("active_case_members_application_idx").on(t.applicationId),
+  ],
+);
 
 /** The e-registration journal (Annex 3.1). Rows are only ever added. */
 export const registrationJournal = pgTable(
@@ -93,7 +103,7 @@ export const registrationJournal = pgTable(
     registeredAt: timestamp("registered_at", { withTimezone: true }).notNull(),
     applicantIin: char("applicant_iin", { length: 12 }).notNull(),
     channel: channelEnum("channel").notNull(),
-    service: serviceEnum("service").notNull(),
+    service: varchar("service", { length: 32 }).notNull(),
     dueDate: date("due_date").notNull(),
     /** "system" for the portal and proactive channels, else a staff login. */
     registeredBy: varchar("registered_by", { length: 64 }).notNull(),
@@ -114,11 +124,16 @@ export const applicationEvents = pgTable(
   (t) => [index("application_events_application_idx").on(t.applicationId, t.at)],
 );
 
-/** Yearly counters for registration numbers (ASP26-000123). */
-export const registrationCounters = pgTable("registration_counters", {
-  year: integer("year").primaryKey(),
-  last: integer("last").notNull().default(0),
-});
+/** Registration-number counters per service and year (ASP26-000123: the prefix, the year, the counter). */
+export const registrationCounters = pgTable(
+  "registration_counters",
+  {
+    service: varchar("service", { length: 32 }).notNull(),
+    year: integer("year").notNull(),
+    last: integer("last").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.service, t.year] })],
+);
 
 /** One-time codes sent by SMS (consent to fetch digital documents; changing the mobile number). */
 export const otpCodes = pgTable(

@@ -24,6 +24,8 @@ export const proactiveOffers = pgTable(
   "proactive_offers",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
+    /** The service offered (its key in app/services/registry.ts). */
+    service: varchar("service", { length: 32 }).notNull(),
     householdId: bigint("household_id", { mode: "number" }).notNull(),
     recipientIin: char("recipient_iin", { length: 12 }).notNull(),
     phone: varchar("phone", { length: 16 }).notNull(),
@@ -47,7 +49,7 @@ export const proactiveOffers = pgTable(
   (t) => [
     // A family has at most one open offer, whoever runs the scan and however often.
     uniqueIndex("proactive_offers_one_open_uq")
-      .on(t.householdId)
+      .on(t.service, t.householdId)
       .where(sql`${t.stage} in ('offered', 'awaiting_payment', 'awaiting_iban', 'awaiting_bank')`),
     index("proactive_offers_household_created_idx").on(t.householdId, t.createdAt),
     index("proactive_offers_phone_idx").on(t.phone, t.id),

@@ -1,3 +1,4 @@
+import { ASP_REGISTRATION } from "../support/registration";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { createFreshDb, type FreshDb } from "../../db/testing";
@@ -27,6 +28,7 @@ describe("who may open what", () => {
     applicants = testIins(3, 7800);
     const register = async (iin: string, kato: string) => {
       const r = await registerApplication(fresh.db, {
+        ...ASP_REGISTRATION,
         applicantIin: iin, channel: "portal", members: [{ iin, relation: "applicant" }], katoCode: kato,
         applicationDate: "2026-11-23", dueDate: "2026-12-14", registeredBy: "system", now: new Date(),
       });

@@ -32,7 +32,7 @@ describe("the e-application refuses bad input with a clear message and changes n
     setDb(fresh);
     await seedDemoIfEmpty(fresh.db, { generatedPersons: 200 });
     await seedAccounts(fresh.db);
-    draftId = (await getOrCreateDraft(fresh.db, IVAN, new Date())).id;
+    draftId = (await getOrCreateDraft(fresh.db, "asp", IVAN, new Date())).id;
     ivan = await sessionCookie({ kind: "citizen", iin: IVAN });
     aigerim = await sessionCookie({ kind: "citizen", iin: AIGERIM });
   });

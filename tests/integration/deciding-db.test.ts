@@ -3,6 +3,7 @@
  * changes, each one audited; the audit and evidence tables append-only; a signed notice frozen; and on
  * PostgreSQL, an application role without UPDATE/DELETE on the audit table.
  */
+import { ASP_REGISTRATION } from "../support/registration";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
 import { createFreshDb, withDatabase, type FreshDb } from "../../db/testing";
@@ -21,6 +22,7 @@ describe("the database guards the workflow and the audit trail", () => {
   async function newCase() {
     const [iin] = testIins(1, serial++);
     const r = await registerApplication(fresh.db, {
+        ...ASP_REGISTRATION,
       applicantIin: iin, channel: "portal", members: [{ iin, relation: "applicant" }], katoCode: "355230100",
       applicationDate: "2026-11-23", dueDate: "2026-12-14", registeredBy: "system", now: NOW,
     });

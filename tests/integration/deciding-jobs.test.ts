@@ -2,6 +2,7 @@
  * The daily deadline reminder runs on the SMS worker's pg-boss queue: the worker's ticker enqueues one
  * job per Kazakhstan day (from 08:00), the job writes the reminders, and ticking again adds nothing.
  */
+import { ASP_REGISTRATION } from "../support/registration";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFreshDb, type FreshDb } from "../../db/testing";
 import { seedAccounts } from "../../db/seed/accounts";
@@ -22,6 +23,7 @@ describe("the daily reminder job on the SMS worker's queue", () => {
     await seedAccounts(fresh.db);
     const [iin] = testIins(1, 8700);
     const r = await registerApplication(fresh.db, {
+        ...ASP_REGISTRATION,
       applicantIin: iin, channel: "portal", members: [{ iin, relation: "applicant" }], katoCode: "355230100",
       applicationDate: "2026-11-18", dueDate: "2026-12-09", registeredBy: "system", now: new Date("2026-11-18T05:00:00Z"),
     });

@@ -3,6 +3,7 @@
  * refusals for the wrong role, state or district, the head's ЭЦП, delivery to the cabinet and by SMS,
  * /verify, deadlines and the daily reminder.
  */
+import { ASP_REGISTRATION } from "../support/registration";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -344,6 +345,7 @@ describe("deciding a case, step by step", () => {
     beforeAll(async () => {
       const [iin] = testIins(1, 8600);
       const r = await registerApplication(fresh.db, {
+        ...ASP_REGISTRATION,
         applicantIin: iin, channel: "centre", members: [{ iin, relation: "applicant" }], katoCode: "355230100",
         applicationDate: "2026-11-23", dueDate: "2026-12-14", registeredBy: "nura.specialist", now: new Date("2026-11-23T05:00:00Z"),
       });

@@ -74,7 +74,7 @@ describe("submissions under load and faults", () => {
     expect(registered).toHaveLength(25);
     const rejected = outcomes.filter((o) => o.kind === "rejected");
     expect(rejected).toHaveLength(75);
-    expect(rejected.every((o) => o.kind === "rejected" && o.failures.every((f) => f.check === "no_existing_asp"))).toBe(true);
+    expect(rejected.every((o) => o.kind === "rejected" && o.failures.every((f) => f.check === "no_prior_assistance"))).toBe(true);
     expect(await membersRegisteredTwice(fresh)).toEqual([]);
     const rows = await traces(fresh, submissions.map((s) => s.application.id));
     // Registered: every trace once. Refused: none at all, and the refusal on the timeline.

@@ -130,7 +130,7 @@ describe("issue 12: the privacy and money holes, closed", () => {
       q<{ actor_iin: string; purpose: string; reference: string }>(`select actor_iin, purpose, reference from data_access_log where subject_iin = $1 order by id`, [iin]);
 
     beforeAll(async () => {
-      draftId = (await getOrCreateDraft(fresh.db, APPLICANT.iin, new Date())).id;
+      draftId = (await getOrCreateDraft(fresh.db, "asp", APPLICANT.iin, new Date())).id;
       ivan = await sessionCookie({ kind: "citizen", iin: APPLICANT.iin });
     });
 
@@ -173,7 +173,7 @@ describe("issue 12: the privacy and money holes, closed", () => {
 
     it("limits adding members with a counter that 25 parallel posts cannot race", async () => {
       const applicant = citizen("split_settlements");
-      const id = (await getOrCreateDraft(fresh.db, applicant.iin, new Date())).id;
+      const id = (await getOrCreateDraft(fresh.db, "asp", applicant.iin, new Date())).id;
       const cookie = await sessionCookie({ kind: "citizen", iin: applicant.iin });
       const results = await Promise.all(Array.from({ length: 25 }, () => add(cookie, id, STRANGER.iin)));
       const statuses = results.map((r) => r.status).sort();
@@ -283,7 +283,7 @@ describe("issue 12: the privacy and money holes, closed", () => {
     });
 
     it("binds the form token to the session: another session's token, or the one from before sign-in, is refused", async () => {
-      const draftId = (await getOrCreateDraft(fresh.db, APPLICANT.iin, new Date())).id;
+      const draftId = (await getOrCreateDraft(fresh.db, "asp", APPLICANT.iin, new Date())).id;
       const ivan = await sessionCookie({ kind: "citizen", iin: APPLICANT.iin });
       const other = await csrfFor(await sessionCookie({ kind: "citizen", iin: STRANGER.iin }));
       const anonymous = await csrfFor(null);
@@ -349,7 +349,7 @@ describe("issue 12: the privacy and money holes, closed", () => {
     let draftId: string;
     let ivan: string;
     beforeAll(async () => {
-      draftId = (await getOrCreateDraft(fresh.db, APPLICANT.iin, new Date())).id;
+      draftId = (await getOrCreateDraft(fresh.db, "asp", APPLICANT.iin, new Date())).id;
       ivan = await sessionCookie({ kind: "citizen", iin: APPLICANT.iin });
     });
     const send = async (body: BodyInit, contentType: string) => {

@@ -59,8 +59,8 @@ describe("finding families for the proactive offer", () => {
     ids.talshik = await family(fresh, [{ born: "1985-01-01", monthly: 30_000, phone: "+77010000011" }], TALSHIK);
     await fresh.db.insert(smsOptOuts).values({ phone: "+77010000009", at: new Date("2026-01-01T00:00:00Z") });
     const [caseIin] = (await fresh.query<{ iin: string }>(`select iin from registry.persons where household_id = $1`, [ids.inKomekCase])).map((r) => r.iin);
-    const [app] = await fresh.db.insert(applications).values({ applicantIin: caseIin, channel: "portal", status: "draft" }).returning({ id: applications.id });
-    await fresh.db.insert(activeCaseMembers).values({ iin: caseIin, applicationId: app.id });
+    const [app] = await fresh.db.insert(applications).values({ service: "asp", applicantIin: caseIin, channel: "portal", status: "draft" }).returning({ id: applications.id });
+    await fresh.db.insert(activeCaseMembers).values({ service: "asp", iin: caseIin, applicationId: app.id });
   });
   afterAll(async () => {
     await fresh.drop();

@@ -4,11 +4,13 @@ import { createFreshDb, type FreshDb } from "../../db/testing";
 import { registerApplication } from "../../db/queries/applications";
 import { rowsOf } from "../../db/rows";
 import { testIins } from "../support/people";
+import { ASP_REGISTRATION } from "../support/registration";
 
 const NOW = new Date("2026-11-23T06:00:00Z");
 
 function registration(applicantIin: string, members: string[]) {
   return {
+    ...ASP_REGISTRATION,
     applicantIin,
     channel: "portal" as const,
     members: members.map((iin, i) => ({ iin, relation: i === 0 ? "applicant" : "child" })),
@@ -84,7 +86,7 @@ describe("registering applications in the e-journal", () => {
 
   it("formats registration numbers with the year of the application day and a six-digit counter", async () => {
     const [a] = testIins(1, 7700);
-    await fresh.query(`insert into registration_counters (year, last) values (2027, 122)`);
+    await fresh.query(`insert into registration_counters (service, year, last) values ('asp', 2027, 122)`);
     const outcome = await registerApplication(fresh.db, { ...registration(a, [a]), applicationDate: "2027-01-05", dueDate: "2027-01-26" });
     expect(outcome).toMatchObject({ ok: true, registrationNumber: "ASP27-000123" });
   });
@@ -102,7 +104,7 @@ describe("registering without a draft (proactive)", () => {
   it("registers even when the citizen has an unfinished portal draft, and leaves the draft alone", async () => {
     const { getOrCreateDraft } = await import("../../db/queries/applications");
     const [a, b] = testIins(2, 7900);
-    const draft = await getOrCreateDraft(fresh.db, a, NOW);
+    const draft = await getOrCreateDraft(fresh.db, "asp", a, NOW);
     const outcome = await registerApplication(fresh.db, { ...registration(a, [a, b]), channel: "proactive" });
     expect(outcome.ok).toBe(true);
     const rows = await fresh.query<{ id: string; status: string; channel: string }>(`select id, status, channel from applications where applicant_iin = $1 order by created_at`, [a]);

@@ -1,0 +1,1 @@
+export { services, type ServiceSlug } from "./pages";
