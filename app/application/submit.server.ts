@@ -11,7 +11,8 @@ import type { VerifyFailureReason } from "../signature/verify";
 import { submissionPayload, STEPS, stepDone, type Draft } from "../domain/application-draft";
 import { runSevenOneChecks, commonSettlement, type CheckFailure, type SubmissionFacts } from "../domain/seven-one";
 import { kzDate, addCalendarDays } from "../domain/kz-time";
-import { dueDate, isWorkingDay, nextWorkingDay, kzCalendar } from "../domain/workdays";
+import { kzCalendar } from "../domain/workdays";
+import { applicationDates } from "../domain/application-day";
 import { findActiveCaseMembers, markRejectedAtCheck, registerApplication } from "../../db/queries/applications";
 import type { Application } from "../../db/schema";
 
@@ -59,12 +60,6 @@ export async function gatherFacts(gateway: Gateway, applicantIin: string, draft:
   };
 }
 
-/** The application day: today when it is a working day, else the next working day. */
-export function registrationDay(now: Date) {
-  const today = kzDate(now);
-  return isWorkingDay(today, kzCalendar) ? today : nextWorkingDay(today, kzCalendar);
-}
-
 export async function submitApplication(args: {
   application: Application;
   draft: Draft;
@@ -90,15 +85,16 @@ export async function submitApplication(args: {
     await markRejectedAtCheck(db, application.id, result.failures, now, signed);
     return { kind: "rejected", failures: result.failures };
   }
-  const applicationDate = registrationDay(now);
+  // Filed after working time, on a day off or a holiday: accepted on the next working day.
+  const dates = applicationDates(now, "portal", kzCalendar);
   const outcome = await registerApplication(db, {
     applicationId: application.id,
     applicantIin: application.applicantIin,
     channel: "portal",
     members: facts.members.map((m) => ({ iin: m.iin, relation: m.relation })),
     katoCode: commonSettlement(facts)!,
-    applicationDate,
-    dueDate: dueDate(applicationDate, "portal", kzCalendar),
+    applicationDate: dates.applicationDay,
+    dueDate: dates.dueDate,
     registeredBy: "system",
     now,
     ...signed,

@@ -10,8 +10,8 @@ import { registryGateway } from "../../db/queries/registry";
 import { registerApplication } from "../../db/queries/applications";
 import { ensureCitizenAccount } from "../../db/queries/accounts";
 import type { Db } from "../../db/client";
-import { kzDate } from "../domain/kz-time";
-import { dueDate, isWorkingDay, kzCalendar, nextWorkingDay } from "../domain/workdays";
+import { kzCalendar } from "../domain/workdays";
+import { applicationDates } from "../domain/application-day";
 
 export async function registerDemoCase(db: Db, applicantIin: string, now = new Date()) {
   const gateway = registryGateway(db as Tx);
@@ -21,8 +21,7 @@ export async function registerDemoCase(db: Db, applicantIin: string, now = new D
   const current = registrations.find((r) => r.validTo === null) ?? registrations[0];
   const others = household.filter((p) => p.iin !== applicantIin);
   const relation = (role: string | null) => (role === "spouse" ? "spouse" : role === "child" ? "child" : role === "parent" ? "parent" : "other");
-  const today = kzDate(now);
-  const applicationDate = isWorkingDay(today, kzCalendar) ? today : nextWorkingDay(today, kzCalendar);
+  const { applicationDay: applicationDate, dueDate } = applicationDates(now, "portal", kzCalendar);
   await ensureCitizenAccount(db, applicantIin);
   const registered = await registerApplication(db, {
     applicantIin,
@@ -30,7 +29,7 @@ export async function registerDemoCase(db: Db, applicantIin: string, now = new D
     members: [{ iin: applicantIin, relation: "applicant" }, ...others.map((p) => ({ iin: p.iin, relation: relation(p.householdRole) }))],
     katoCode: current.settlementKato,
     applicationDate,
-    dueDate: dueDate(applicationDate, "portal", kzCalendar),
+    dueDate,
     registeredBy: "system",
     now,
   });
