@@ -13,6 +13,7 @@ import type { ProactiveOffer } from "../db/schema";
 import { checkNoExistingAsp, checkOneSettlement, commonSettlement } from "../app/domain/seven-one";
 import { dueDate, kzCalendar } from "../app/domain/workdays";
 import { kzDate } from "../app/domain/kz-time";
+import { householdRelation } from "../app/domain/family";
 import type { Gateway, GatewayBank } from "../app/domain/gateway";
 import {
   confirmRegistration, noOpenOfferMessage, rejectRegistration, step, tick,
@@ -129,7 +130,7 @@ async function registerFromOffer(
   ]);
   const facts = {
     applicantIin: offer.recipientIin,
-    members: living.map((p) => ({ iin: p.iin, relation: p.iin === offer.recipientIin ? "applicant" : p.householdRole ?? "other", found: true })),
+    members: living.map((p) => ({ iin: p.iin, relation: p.iin === offer.recipientIin ? "applicant" : householdRelation(p.householdRole), found: true })),
     incomesConfirmed: true,
     payment: { iban: null, verified: true },
     documentsConsent: true,

@@ -1,7 +1,6 @@
 import type { Gateway, GatewayPerson } from "../domain/gateway";
-import type { Draft, Relation } from "../domain/application-draft";
-
-const ROLE_TO_RELATION: Record<string, Relation> = { spouse: "spouse", child: "child", parent: "parent" };
+import type { Draft } from "../domain/application-draft";
+import { householdRelation } from "../domain/family";
 
 /** The members in the draft, or — before the citizen has touched the step — the household from the registry. */
 export async function currentMembers(gateway: Gateway, applicantIin: string, draft: Draft) {
@@ -9,7 +8,7 @@ export async function currentMembers(gateway: Gateway, applicantIin: string, dra
   const household = await gateway.getHouseholdMembers(applicantIin);
   return household
     .filter((p) => p.iin !== applicantIin && !p.deathDate)
-    .map((p) => ({ iin: p.iin, relation: ROLE_TO_RELATION[p.householdRole ?? ""] ?? ("other" as Relation) }));
+    .map((p) => ({ iin: p.iin, relation: householdRelation(p.householdRole) }));
 }
 
 export async function peopleByIin(gateway: Gateway, iins: string[]) {

@@ -13,7 +13,6 @@ import { CsrfInput, Field, Choices, Select } from "~/components/forms";
 import { formatTiyn } from "~/domain/income";
 import { assignmentPeriod } from "~/domain/decision";
 import { REFUSAL_GROUND_CODES, hasBar, isRefusalGroundCode, type GroundEvents } from "~/domain/refusal";
-import { isIsoDate } from "~/domain/kz-time";
 
 export const meta: MetaFunction = () => [{ title: "Komek" }];
 

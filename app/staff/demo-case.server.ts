@@ -12,6 +12,7 @@ import { ensureCitizenAccount } from "../../db/queries/accounts";
 import type { Db } from "../../db/client";
 import { kzCalendar } from "../domain/workdays";
 import { applicationDates } from "../domain/application-day";
+import { householdRelation } from "../domain/family";
 
 export async function registerDemoCase(db: Db, applicantIin: string, now = new Date()) {
   const gateway = registryGateway(db as Tx);
@@ -20,13 +21,12 @@ export async function registerDemoCase(db: Db, applicantIin: string, now = new D
   const registrations = await gateway.getRegistrations([applicantIin]);
   const current = registrations.find((r) => r.validTo === null) ?? registrations[0];
   const others = household.filter((p) => p.iin !== applicantIin);
-  const relation = (role: string | null) => (role === "spouse" ? "spouse" : role === "child" ? "child" : role === "parent" ? "parent" : "other");
   const { applicationDay: applicationDate, dueDate } = applicationDates(now, "portal", kzCalendar);
   await ensureCitizenAccount(db, applicantIin);
   const registered = await registerApplication(db, {
     applicantIin,
     channel: "portal",
-    members: [{ iin: applicantIin, relation: "applicant" }, ...others.map((p) => ({ iin: p.iin, relation: relation(p.householdRole) }))],
+    members: [{ iin: applicantIin, relation: "applicant" }, ...others.map((p) => ({ iin: p.iin, relation: householdRelation(p.householdRole) }))],
     katoCode: current.settlementKato,
     applicationDate,
     dueDate,
