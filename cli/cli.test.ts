@@ -77,6 +77,33 @@ describe("komek workdays", () => {
     expect(stderr).toMatch(/usage: komek workdays add <YYYY-MM-DD> <n>/);
   });
 
+  it.each([
+    ["Monday 31 March 2025 23:00 is accepted on Tuesday 1 April", ["2025-03-31T23:00:00+05:00"], { applicationDay: "2025-04-01", dueDate: "2025-04-22" }],
+    ["the same instant in UTC", ["2025-03-31T18:00:00Z"], { applicationDay: "2025-04-01", dueDate: "2025-04-22" }],
+    ["Monday 31 March 2025 noon is that day", ["2025-03-31T12:00:00+05:00"], { applicationDay: "2025-03-31", dueDate: "2025-04-21" }],
+    ["Saturday 5 April 2025 is accepted on Monday 7 April", ["2025-04-05T10:00:00+05:00"], { applicationDay: "2025-04-07", dueDate: "2025-04-28" }],
+    ["Nauryz (Friday 21 March 2025) waits for Wednesday 26 March", ["2025-03-21T12:00:00+05:00"], { applicationDay: "2025-03-26", dueDate: "2025-04-16" }],
+    ["through an akim: 18 working days", ["2025-03-31T23:00:00+05:00", "--channel", "akim"], { applicationDay: "2025-04-01", dueDate: "2025-04-25" }],
+    ["proactive, --channel=proactive", ["--channel=proactive", "2025-04-05T10:00:00+05:00"], { applicationDay: "2025-04-07", dueDate: "2025-04-28" }],
+  ])("application-day: %s", async (_name, args, expected) => {
+    const { code, stdout, stderr } = await komek("workdays", "application-day", ...args);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    expect(stdout).toBe(`${JSON.stringify(expected)}\n`);
+  });
+
+  it.each([
+    ["an instant without an offset", ["2025-03-31T23:00:00"]],
+    ["a bare date", ["2025-03-31"]],
+    ["an impossible instant", ["2025-02-30T10:00:00+05:00"]],
+    ["an unknown channel", ["2025-03-31T23:00:00+05:00", "--channel", "mail"]],
+    ["a missing channel", ["2025-03-31T23:00:00+05:00", "--channel"]],
+    ["a missing instant", []],
+  ])("application-day refuses %s on stderr with exit 2", async (_name, args) => {
+    const { code, stdout, stderr } = await komek("workdays", "application-day", ...args);
+    expect({ code, stdout }).toEqual({ code: 2, stdout: "" });
+    expect(stderr).toMatch(/komek workdays application-day/);
+  });
+
   it("exits 1 when the answer lies beyond the years the calendar covers", async () => {
     const { code, stdout, stderr } = await komek("workdays", "add", "2027-12-30", "2");
     expect(code).toBe(1);

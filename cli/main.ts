@@ -74,7 +74,7 @@ const commands: Record<string, Command> = {
   },
   workdays: {
     summary: "working-day arithmetic on the Kazakhstan calendar (holidays, substitutions, transfers)",
-    usage: "komek workdays add <YYYY-MM-DD> <n> | komek workdays is <YYYY-MM-DD>",
+    usage: "komek workdays add <YYYY-MM-DD> <n> | komek workdays is <YYYY-MM-DD> | komek workdays application-day <instant> [--channel c]",
     run: async (args) => (await import("./commands/workdays")).run(args),
   },
 };

@@ -158,6 +158,13 @@ describe("the payment choice", () => {
     ]);
   });
 
+  it("dates a consent given after working time by the next working day (Annex 12 item 7.3)", () => {
+    // 14:00 UTC on Monday 2 March is 19:00 in Astana, after the 18:30 end of working time.
+    const consented = reply(offered(), "1", 10);
+    const t = reply(consented.state, "1", 11);
+    expect(t.effects[0]).toMatchObject({ consentAt: "2026-03-02T14:00:00.000Z", applicationDate: "2026-03-03" });
+  });
+
   it("dates the application by the consent's day in Kazakhstan, not in UTC", () => {
     // Consent at 20:30 UTC on Monday is 01:30 on Tuesday 3 March in Kazakhstan.
     const consented = reply(offered(), "1", 16.5);

@@ -18,7 +18,8 @@
  *   `confirmRegistration` (number and due date) or `rejectRegistration` for the text.
  */
 import type { IbanReason } from "../app/domain/iban";
-import { kzDate } from "../app/domain/kz-time";
+import { applicationDay } from "../app/domain/application-day";
+import { kzCalendar } from "../app/domain/workdays";
 import type { Language } from "../locales";
 import { parseReply, type ReplyIntent } from "./parse";
 import { countSegments } from "./segments";
@@ -367,7 +368,8 @@ function register(state: OfferState, payment: PaymentChoice): Transition {
     // An IBAN may yet be refused by the caller (rejectAccount): its unclear count carries on until then.
     state: { ...state, stage: "registered", payment, unclearCount: payment.kind === "iban" ? state.unclearCount : 0 },
     messages: [],
-    effects: [{ type: "register", consentAt, applicationDate: kzDate(new Date(consentAt)), payment }],
+    // The consent is the application (clause 6); after working time it is accepted the next working day.
+    effects: [{ type: "register", consentAt, applicationDate: applicationDay(new Date(consentAt), kzCalendar), payment }],
   };
 }
 

@@ -14,6 +14,7 @@ import { getService } from "../app/services/registry";
 import { priorAssistanceFacts } from "../app/services/prior-assistance.server";
 import { registerCase } from "../app/services/register.server";
 import { kzDate } from "../app/domain/kz-time";
+import { householdRelation } from "../app/domain/family";
 import type { Gateway, GatewayBank } from "../app/domain/gateway";
 import { checkOwnAccount, type AccountCheck } from "../app/application/payment.server";
 import {
@@ -148,7 +149,7 @@ async function registerFromOffer(
   const [prior, registrations] = await Promise.all([priorAssistanceFacts(tx, gateway, service, iins, today), gateway.getRegistrations(iins)]);
   const facts = {
     applicantIin: offer.recipientIin,
-    members: living.map((p) => ({ iin: p.iin, relation: p.iin === offer.recipientIin ? "applicant" : p.householdRole ?? "other", found: true })),
+    members: living.map((p) => ({ iin: p.iin, relation: p.iin === offer.recipientIin ? "applicant" : householdRelation(p.householdRole), found: true })),
     incomesConfirmed: true,
     payment: { iban: account?.ok ? account.iban : null, verified: account === null || account.ok },
     documentsConsent: true,

@@ -5,13 +5,13 @@
  * member's name or incomes writes a row to that member's «who looked at my data».
  */
 import type { Gateway, GatewayPerson } from "../domain/gateway";
-import type { Draft, Relation } from "../domain/application-draft";
+import type { Draft } from "../domain/application-draft";
+import { householdRelation } from "../domain/family";
 import { retryMinutes, type ThrottlePolicy } from "../domain/throttle";
 import { getDb } from "../db.server";
 import { recordFamilyRead } from "../audit/access.server";
 import { takeAttempt } from "../../db/queries/limits";
 
-const ROLE_TO_RELATION: Record<string, Relation> = { spouse: "spouse", child: "child", parent: "parent" };
 
 /** Ten tries an hour to add a member, counted before the household is looked at. */
 export const MEMBER_ADD_POLICY: ThrottlePolicy = { free: 10, baseSeconds: 3600, capSeconds: 3600, resetMinutes: 60 };
@@ -29,7 +29,7 @@ export async function householdOf(gateway: Gateway, applicantIin: string): Promi
  */
 export async function currentMembers(gateway: Gateway, applicantIin: string, draft: Draft) {
   const household = await householdOf(gateway, applicantIin);
-  if (!draft.members) return household.map((p) => ({ iin: p.iin, relation: ROLE_TO_RELATION[p.householdRole ?? ""] ?? ("other" as Relation) }));
+  if (!draft.members) return household.map((p) => ({ iin: p.iin, relation: householdRelation(p.householdRole) }));
   const inHousehold = new Set(household.map((p) => p.iin));
   return draft.members.filter((m) => inHousehold.has(m.iin));
 }

@@ -12,7 +12,8 @@ import type { VerifyFailureReason } from "../signature/verify";
 import { submissionPayload, STEPS, stepDone, type Draft } from "../domain/application-draft";
 import { runSevenOneChecks, commonSettlement, type CheckFailure, type SubmissionFacts } from "../domain/seven-one";
 import { kzDate } from "../domain/kz-time";
-import { isWorkingDay, nextWorkingDay, kzCalendar } from "../domain/workdays";
+import { kzCalendar } from "../domain/workdays";
+import { applicationDates } from "../domain/application-day";
 import { markRejectedAtCheck } from "../../db/queries/applications";
 import type { Application } from "../../db/schema";
 import { getService } from "../services/registry";
@@ -59,12 +60,6 @@ export async function gatherFacts(gateway: Gateway, service: ServiceDefinition, 
   };
 }
 
-/** The application day: today when it is a working day, else the next working day. */
-export function registrationDay(now: Date) {
-  const today = kzDate(now);
-  return isWorkingDay(today, kzCalendar) ? today : nextWorkingDay(today, kzCalendar);
-}
-
 export async function submitApplication(args: {
   application: Application;
   draft: Draft;
@@ -91,14 +86,15 @@ export async function submitApplication(args: {
     await markRejectedAtCheck(db, application.id, result.failures, now, signed);
     return { kind: "rejected", failures: result.failures };
   }
-  const applicationDate = registrationDay(now);
+  // Filed after working time, on a day off or a holiday: accepted on the next working day.
+  const dates = applicationDates(now, "portal", kzCalendar);
   const outcome = await registerCase(db, service, {
     applicationId: application.id,
     applicantIin: application.applicantIin,
     channel: "portal",
     members: facts.members.map((m) => ({ iin: m.iin, relation: m.relation })),
     katoCode: commonSettlement(facts)!,
-    applicationDate,
+    applicationDate: dates.applicationDay,
     registeredBy: "system",
     now,
     ...signed,

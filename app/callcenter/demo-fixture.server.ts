@@ -19,6 +19,7 @@ import { demoFamilyIins } from "../../db/seed/demo-families";
 import { DEMO_PASSWORD } from "../../db/seed/demo-people";
 import { hashPassword } from "../auth/password.server";
 import { kzDate } from "../domain/kz-time";
+import { householdRelation } from "../domain/family";
 import { defaultOfferPolicy, startOffer } from "../../sms/machine";
 
 export type LookupDemo = {
@@ -44,7 +45,7 @@ export async function createLookupDemo(db: Db, now = new Date()): Promise<Lookup
   const current = registrations.find((r) => r.validTo === null)!;
   const [account] = (await gateway.getBankAccounts(portalIin)).filter((a) => !a.closedAt);
   const mobile = await gateway.getMobileNumber(portalIin);
-  const members = household.filter((p) => p.iin !== portalIin).map((p) => ({ iin: p.iin, relation: p.householdRole === "spouse" ? "spouse" : p.householdRole === "child" ? "child" : "other" }));
+  const members = household.filter((p) => p.iin !== portalIin).map((p) => ({ iin: p.iin, relation: householdRelation(p.householdRole) }));
   const today = kzDate(now);
   const registered = await registerCase(db, aspDefinition, {
     applicantIin: portalIin,

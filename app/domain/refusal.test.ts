@@ -3,7 +3,17 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { resources } from "../../locales";
 import { dayOfWeek } from "./kz-time";
-import { barEndsOn, isBarred, isRefusalGroundCode, reapplyFrom, REFUSAL_GROUND_CODES, REFUSAL_GROUNDS, type RefusalGroundCode } from "./refusal";
+import {
+  barEndsOn,
+  employmentExemption,
+  isBarred,
+  isRefusalGroundCode,
+  reapplyFrom,
+  reapplyFromAll,
+  REFUSAL_GROUND_CODES,
+  REFUSAL_GROUNDS,
+  type RefusalGroundCode,
+} from "./refusal";
 
 const lookup = (tree: unknown, key: string): unknown => key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], tree);
 
@@ -95,5 +105,35 @@ describe("the six-month bar runs to the same date six months on; a new applicati
 
   it("refuses a malformed date", () => {
     expect(() => barEndsOn("false_information", "2025-02-30")).toThrow(RangeError);
+  });
+});
+
+describe("employmentExemption: article 2 item 6 of the Law, as the gateway reports it", () => {
+  const adult = { birthDate: "1985-01-01" };
+  const status = (kind: string, validFrom: string, validTo: string | null = null) => ({ kind, validFrom, validTo });
+  it.each<[string, { birthDate: string }, ReturnType<typeof status>[], string | null]>([
+    ["an adult with no status is able-bodied", adult, [], null],
+    ["a disability in force exempts", adult, [status("disability", "2020-01-01")], "disability"],
+    ["a disability that ended does not", adult, [status("disability", "2020-01-01", "2024-12-31")], null],
+    ["full-time study in force exempts", { birthDate: "2004-09-01" }, [status("full_time_study", "2022-09-01", "2026-06-30")], "full_time_study"],
+    ["being employed does not", adult, [status("employed", "2020-01-01")], null],
+    ["a 17-year-old is not of working age", { birthDate: "2008-01-01" }, [], "minor"],
+    ["an 18th birthday that day makes one of working age", { birthDate: "2007-05-14" }, [], null],
+  ])("%s", (_name, person, statuses, expected) => {
+    expect(employmentExemption(person, statuses, "2025-05-14")).toBe(expected);
+  });
+});
+
+describe("reapplyFromAll: the latest day any ground's own bar ends", () => {
+  it("takes each ground's own event", () => {
+    expect(
+      reapplyFromAll(["false_information", "social_contract_broken", "not_low_income"], {
+        false_information: { date: "2025-05-14" },
+        social_contract_broken: { date: "2025-03-01" },
+      }),
+    ).toBe("2025-11-15");
+  });
+  it("is null without a barring ground", () => {
+    expect(reapplyFromAll(["not_low_income"], {})).toBeNull();
   });
 });

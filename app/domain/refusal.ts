@@ -7,6 +7,11 @@
  * measures, the breach of the social contract, the day the false information was given. A term
  * counted in months ends on the same date of the last month (Civil Code art. 171; the month's last
  * day when it has no such date), so a new application is not barred from the day after.
+ *
+ * Each of those grounds carries its own event (GroundEvent): a refusal may rest on several, each
+ * with its own date. Ground 2 also names the member who refused, and article 2 item 6 of the Law
+ * "On state targeted social assistance" exempts some members from employment measures altogether
+ * (employmentExemption): a refusal never rests on them.
  */
 import { addCalendarDays, isIsoDate, type IsoDate } from "./kz-time";
 
@@ -82,4 +87,58 @@ function addMonths(date: IsoDate, months: number): IsoDate {
   const month = m % 12;
   const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
   return new Date(Date.UTC(year, month, Math.min(d, lastDay))).toISOString().slice(0, 10);
+}
+
+/** The event a six-month ground is counted from; ground 2 also names the member who refused. */
+export type GroundEvent = { date: IsoDate; memberIin?: string };
+export type GroundEvents = Partial<Record<RefusalGroundCode, GroundEvent>>;
+
+/** Grounds that bar only within six months of their own event. */
+export function hasBar(code: RefusalGroundCode): boolean {
+  return REFUSAL_GROUNDS[code].barMonths > 0;
+}
+
+/** Why an event does not support its ground on this case, or null when it does. */
+export type GroundWindowError = "event_in_future" | "event_after_application" | "outside_bar";
+
+/**
+ * Is the ground's six-month window open for this case? The event cannot lie after the day of the
+ * decision. A breach of the social contract (9.3) must fall within the six months *before* the
+ * application; a refusal of employment measures (9.2) or false information (9.4) may also happen
+ * while the case is open (the event then lies after the application day and the window is open).
+ * An event before the application bars it only while isBarred says so.
+ */
+export function groundWindowError(code: RefusalGroundCode, eventDate: IsoDate, applicationDate: IsoDate, decidedOn: IsoDate): GroundWindowError | null {
+  if (!hasBar(code)) return null;
+  if (!isIsoDate(eventDate)) throw new RangeError(`not a calendar date in the form YYYY-MM-DD: "${eventDate}"`);
+  if (eventDate > decidedOn) return "event_in_future";
+  if (eventDate > applicationDate) return code === "social_contract_broken" ? "event_after_application" : null;
+  return isBarred(code, eventDate, applicationDate) ? null : "outside_bar";
+}
+
+/** The first day none of the refusal's grounds bars a new application; null when none bars one. */
+export function reapplyFromAll(grounds: readonly RefusalGroundCode[], events: GroundEvents): IsoDate | null {
+  const days = grounds.map((g) => (events[g] ? reapplyFrom(g, events[g]!.date) : null)).filter((d): d is IsoDate => d !== null);
+  return days.length ? days.sort().at(-1)! : null;
+}
+
+/**
+ * Article 2 item 6 of the Law (as ground 2 of Annex 12 item 9 cites it): persons with disabilities,
+ * full-time students and those not of working age are not able-bodied members to be drawn into
+ * employment measures. What the gateway reports: the statuses 'disability' and 'full_time_study'
+ * in force on the day, and the date of birth (under 18).
+ */
+export type ExemptionReason = "disability" | "full_time_study" | "minor";
+export const EXEMPTION_REASONS: readonly ExemptionReason[] = ["disability", "full_time_study", "minor"];
+
+export function employmentExemption(
+  person: { birthDate: IsoDate },
+  statuses: readonly { kind: string; validFrom: IsoDate; validTo: IsoDate | null }[],
+  on: IsoDate,
+): ExemptionReason | null {
+  const inForce = (kind: string) => statuses.some((s) => s.kind === kind && s.validFrom <= on && (s.validTo === null || s.validTo >= on));
+  if (inForce("disability")) return "disability";
+  if (inForce("full_time_study")) return "full_time_study";
+  if (addMonths(person.birthDate, 18 * 12) > on) return "minor";
+  return null;
 }

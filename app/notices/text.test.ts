@@ -35,7 +35,7 @@ describe("the notice of a decision", () => {
     ["false_information", "заведомо ложную информацию", "Повторно обратиться можно с 02.05.2027."],
     ["commission_found_no_need", "согласно заключению участковой комиссии", null],
   ] as const)("a refusal on %s cites its legal wording and says when to apply again", (ground, wording, reapply) => {
-    const f = facts({ kind: "refusal", grounds: [ground], groundEventDate: "2026-11-01" });
+    const f = facts({ kind: "refusal", grounds: [ground], events: { [ground]: { date: "2026-11-01" } } });
     const text = renderNotice(f, "ru").lines.join("\n");
     expect(text).toContain(wording);
     expect(text).toContain(reapply ?? "Вы можете обратиться повторно, если положение семьи изменится.");
@@ -43,8 +43,31 @@ describe("the notice of a decision", () => {
     expect(renderNotice(f, "kk").lines.join("\n")).toMatch(/9-тармағының [1-5]\) тармақшасы/);
   });
 
+  it("each six-month ground states its own event and bar; the latest bar sets the day to apply again (defect 3)", () => {
+    const f = facts({
+      kind: "refusal",
+      grounds: ["social_contract_broken", "false_information"],
+      events: { social_contract_broken: { date: "2026-08-10" }, false_information: { date: "2026-11-23" } },
+    });
+    const ru = renderNotice(f, "ru").lines;
+    expect(ru).toContain("По подпункту 3: дата события 10.08.2026, основание действует по 10.02.2027 включительно.");
+    expect(ru).toContain("По подпункту 4: дата события 23.11.2026, основание действует по 23.05.2027 включительно.");
+    expect(ru).toContain("Повторно обратиться можно с 24.05.2027.");
+    expect(renderNotice(f, "kk").lines).toContain("4-тармақша бойынша: оқиға күні 23.11.2026, негіз 23.05.2027 қоса алғанда қолданылады.");
+  });
+
+  it("a family exactly at the poverty line is assigned 0 ₸ and the notice says why, not a false ground (defect 4)", () => {
+    const f = { ...facts({ kind: "assignment", amountTiyn: 0, period: { from: "2026-11", to: "2026-12" } }), calculation: { perCapitaTiyn: 3_559_600, povertyLineTenge: 35_596, members: 3, amountTiyn: 0 } };
+    const ru = renderNotice(f, "ru");
+    expect(ru.title).toBe("Назначение адресной социальной помощи");
+    expect(ru.lines).toContain("Размер помощи в месяц: 0,00 ₸");
+    expect(ru.lines.join("\n")).toContain("равен черте бедности: семья является малообеспеченной");
+    expect(ru.lines.join("\n")).not.toContain("не являющимся малообеспеченными");
+    expect(renderNotice(f, "kk").lines.join("\n")).toContain("кедейлік шегіне тең");
+  });
+
   it("the signed payload holds both texts, is canonical, and parses back", () => {
-    const f = facts({ kind: "refusal", grounds: ["not_low_income"], groundEventDate: null });
+    const f = facts({ kind: "refusal", grounds: ["not_low_income"], events: {} });
     const payload = noticePayload(f);
     expect(payload).toBe(noticePayload(structuredClone(f)));
     const parsed = parseNoticePayload(payload)!;

@@ -7,7 +7,7 @@ import { createInstance, type TFunction } from "i18next";
 import { resources, type Language } from "../../locales";
 import { canonicalJson } from "../signature/canonical";
 import { formatTiyn } from "../domain/income";
-import { REFUSAL_GROUNDS, reapplyFrom, type RefusalGroundCode } from "../domain/refusal";
+import { barEndsOn, REFUSAL_GROUNDS, reapplyFromAll, type GroundEvents, type RefusalGroundCode } from "../domain/refusal";
 import type { IsoDate } from "../domain/kz-time";
 
 const i18n = createInstance();
@@ -42,7 +42,7 @@ export type NoticeFacts = {
   signer: { iin: string; nameRu: string; nameKk: string };
   decision:
     | { kind: "assignment"; amountTiyn: number; period: { from: string; to: string } }
-    | { kind: "refusal"; grounds: RefusalGroundCode[]; groundEventDate: IsoDate | null };
+    | { kind: "refusal"; grounds: RefusalGroundCode[]; events: GroundEvents };
   calculation: { perCapitaTiyn: number; povertyLineTenge: number; members: number; amountTiyn: number } | null;
 };
 
@@ -65,16 +65,19 @@ export function renderNotice(f: NoticeFacts, lng: Language): NoticeText {
     lines.push(t("deciding:notice.assigned"));
     lines.push(t("decision:assignment.amount", { amount: formatTiyn(d.amountTiyn) }));
     lines.push(t("decision:assignment.period", { from: month(d.period.from), to: month(d.period.to) }));
+    // At the poverty line the family is low-income and owed nothing: the notice says so (ADR 016).
+    if (d.amountTiyn === 0) lines.push(t("decision:assignment.zero"));
   } else {
     lines.push(t("deciding:notice.refused"));
     lines.push(`${t("decision:refusal.groundsTitle")}:`);
     d.grounds.forEach((code, i) => {
       lines.push(`${i + 1}) ${t("deciding:notice.groundItem", { item: REFUSAL_GROUNDS[code].item })} ${t(`decision:${REFUSAL_GROUNDS[code].legalKey}`)}.`);
       lines.push(t(`decision:${REFUSAL_GROUNDS[code].plainKey}`));
+      const event = d.events?.[code];
+      const until = event ? barEndsOn(code, event.date) : null;
+      if (event && until) lines.push(t("decision:refusal.eventOn", { item: REFUSAL_GROUNDS[code].item, date: date(event.date), until: date(until) }));
     });
-    const from = d.groundEventDate
-      ? d.grounds.map((g) => reapplyFrom(g, d.groundEventDate!)).filter((x): x is string => x !== null).sort().at(-1)
-      : undefined;
+    const from = reapplyFromAll(d.grounds, d.events ?? {});
     lines.push(from ? t("decision:refusal.reapplyFrom", { date: date(from) }) : t("decision:refusal.reapplyAnyTime"));
     lines.push(t("decision:refusal.appeal"));
   }

@@ -105,6 +105,21 @@ export default function CasePage() {
             ))}
           </ul>
         </dd>
+        {d.familyFlags.added.length || d.familyFlags.leftOut.length ? (
+          <>
+            <dt>{t("deciding:family.title")}</dt>
+            <dd>
+              <ul className="family-flags">
+                {d.familyFlags.added.map((f) => (
+                  <li key={`a${f.iin}`}>{t("deciding:family.added", { name: f.name, iin: f.iin, relation: t(`apply:members.relations.${f.declaredRelation}`, { defaultValue: f.declaredRelation }) })}</li>
+                ))}
+                {d.familyFlags.leftOut.map((f) => (
+                  <li key={`l${f.iin}`}>{t("deciding:family.leftOut", { name: f.name, iin: f.iin, role: t(`deciding:family.role.${f.registryRole ?? "none"}`) })}</li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : null}
         <dt>{t("apply:status.channel")}</dt>
         <dd>{t(`apply:channels.${d.channel}`)}</dd>
         <dt>{t("deciding:case.applicationDate")}</dt>

@@ -4,38 +4,35 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StepHeader } from "~/staff/StepHeader";
 import { requireCaseAccess } from "~/staff/case.server";
-import { draftDecision, mayAct } from "~/staff/deciding.server";
+import { decisionForm, draftDecision, eventField, mayAct } from "~/staff/deciding.server";
 import { formValues, invalid, respond, type StepActionData } from "~/staff/respond.server";
 import { assertCsrf } from "~/csrf.server";
-import { getDb } from "~/db.server";
-import { CsrfInput, Field, Choices } from "~/components/forms";
+import { getLanguage } from "~/i18n.server";
+import { personName } from "~/application/draft.server";
+import { CsrfInput, Field, Choices, Select } from "~/components/forms";
 import { formatTiyn } from "~/domain/income";
 import { assignmentPeriod } from "~/domain/decision";
-import { REFUSAL_GROUND_CODES, isRefusalGroundCode, type RefusalGroundCode } from "~/domain/refusal";
-import { isIsoDate } from "~/domain/kz-time";
-import { latestCalculation, surveyActOf } from "../../db/queries/deciding";
+import { REFUSAL_GROUND_CODES, hasBar, isRefusalGroundCode, type GroundEvents } from "~/domain/refusal";
 import { readForm } from "~/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Komek" }];
 
-const FIELDS = ["form", "kind", "periodFrom", "periodTo", "grounds", "groundEventDate"];
+const BARRED = REFUSAL_GROUND_CODES.filter(hasBar);
+const FIELDS = ["form", "kind", "periodFrom", "periodTo", "grounds", ...BARRED.map(eventField), "eventMember"];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, application } = await requireCaseAccess(request, params.id, ["specialist"]);
   if (!(await mayAct({ user, application, now: new Date() }, "draft_decision")).ok) throw redirect(`/staff/cases/${application.id}`);
-  const { db } = await getDb();
-  const [calculation, survey] = await Promise.all([latestCalculation(db, application.id), surveyActOf(db, application.id)]);
-  const period = assignmentPeriod(application.applicationDate!);
-  const suggested: RefusalGroundCode[] = [];
-  if (survey?.conclusion === "not_needy") suggested.push("commission_found_no_need");
-  if (calculation && !calculation.lowIncome) suggested.push("not_low_income");
+  const lng = await getLanguage(request);
+  const form = await decisionForm(application, new Date());
   return {
     id: application.id,
     registrationNumber: application.registrationNumber,
-    amountTiyn: calculation?.amountTiyn ?? 0,
-    period,
-    defaultKind: suggested.length || !calculation?.amountTiyn ? "refusal" : "assignment",
-    suggested,
+    amountTiyn: form.amountTiyn,
+    period: assignmentPeriod(application.applicationDate!),
+    defaultKind: form.defaultKind,
+    suggested: form.suggested,
+    members: form.members.map((m) => ({ iin: m.iin, name: m.person ? personName(m.person, lng) : m.iin, exemption: m.exemption })),
   };
 }
 
@@ -43,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, application } = await requireCaseAccess(request, params.id, ["specialist"]);
   const form = await readForm(request);
   await assertCsrf(request, form);
-  const v = formValues(form, ["kind", "amountTiyn", "periodFrom", "periodTo", "groundEventDate"], 100);
+  const v = formValues(form, ["kind", "amountTiyn", "periodFrom", "periodTo", "eventMember", ...BARRED.map(eventField)], 100);
   const grounds = form.getAll("grounds").map(String).slice(0, 10);
   const values = { ...v, grounds: grounds.join(",") };
   const ctx = { user, application, now: new Date() };
@@ -51,10 +48,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return respond(await draftDecision(ctx, { kind: "assignment", amountTiyn: Number(v.amountTiyn), period: { from: v.periodFrom, to: v.periodTo } }), application.id, values);
   }
   if (v.kind === "refusal") {
-    if (v.groundEventDate && !isIsoDate(v.groundEventDate)) return invalid({ groundEventDate: "deciding:decide.errors.groundEventDate" }, values);
     const known = grounds.filter(isRefusalGroundCode);
     if (known.length !== grounds.length) return invalid({ grounds: "decision:decisionError.unknown_ground" }, values);
-    return respond(await draftDecision(ctx, { kind: "refusal", grounds: known, groundEventDate: v.groundEventDate || null }), application.id, values);
+    // Each six-month ground with its own date (the rules treat a malformed date as a missing one).
+    const events: GroundEvents = {};
+    for (const g of known.filter(hasBar)) {
+      const member = g === "refused_employment_measures" && v.eventMember ? { memberIin: v.eventMember } : {};
+      events[g] = { date: v[eventField(g)]!, ...member };
+    }
+    return respond(await draftDecision(ctx, { kind: "refusal", grounds: known, events }), application.id, values);
   }
   return invalid({ kind: "deciding:decide.errors.kind" }, values);
 }
@@ -99,7 +101,28 @@ export default function DecisionPage() {
             checked={grounds}
             options={REFUSAL_GROUND_CODES.map((g) => ({ value: g, label: t(`decision:ground.${g}.plain`), hint: t(`decision:ground.${g}.legal`) }))}
           />
-          <Field name="groundEventDate" type="date" label={t("deciding:decide.groundEventDate")} hint={t("deciding:decide.groundEventDateHint")} error={e.groundEventDate} defaultValue={v.groundEventDate} />
+          {BARRED.map((g) => (
+            <Field
+              key={g}
+              name={eventField(g)}
+              type="date"
+              label={t("deciding:decide.eventDate", { ground: t(`decision:ground.${g}.plain`) })}
+              hint={t("deciding:decide.eventDateHint")}
+              error={e[eventField(g)]}
+              defaultValue={v[eventField(g)]}
+            />
+          ))}
+          <Select
+            name="eventMember"
+            label={t("deciding:decide.eventMember")}
+            hint={t("deciding:decide.eventMemberHint")}
+            error={e.eventMember}
+            defaultValue={v.eventMember ?? ""}
+            options={[
+              { value: "", label: t("deciding:decide.eventMemberNone") },
+              ...d.members.map((m) => ({ value: m.iin, label: m.exemption ? `${m.name} — ${t(`decision:exemption.${m.exemption}`)}` : m.name })),
+            ]}
+          />
         </fieldset>
         <button type="submit" className="button">
           {t("deciding:decide.submit")}

@@ -8,6 +8,7 @@ import * as q from "../../db/queries/deciding";
 import { availableActions, isFinal, TRANSITIONS, type WorkflowAction, type WorkflowState } from "../domain/workflow";
 import { kzDate } from "../domain/kz-time";
 import { workingDaysLeft } from "./journal.server";
+import { compareFamily } from "../domain/family";
 
 const fullName = (p: { lastNameRu: string; firstNameRu: string; patronymicRu: string | null; lastNameKk: string; firstNameKk: string; patronymicKk: string | null }, lng: Language) =>
   lng === "kk" ? [p.lastNameKk, p.firstNameKk, p.patronymicKk].filter(Boolean).join(" ") : [p.lastNameRu, p.firstNameRu, p.patronymicRu].filter(Boolean).join(" ");
@@ -26,6 +27,10 @@ export async function caseView(user: StaffUser, application: Application, lng: L
     q.otherAgencyRequestsOf(db, application.id),
   ]);
   const people = await Promise.all(members.map((m) => gateway.getPerson(m.iin)));
+  // Defect 7: the declared family against the registry household, shown as flags, never blocking.
+  const household = await gateway.getHouseholdMembers(application.applicantIin);
+  const flags = compareFamily(application.applicantIin, members, household);
+  const householdName = new Map(household.map((p) => [p.iin, fullName(p, lng)]));
   const applicantPerson = people[members.findIndex((m) => m.iin === application.applicantIin)] ?? (await gateway.getPerson(application.applicantIin));
   const status = application.status as WorkflowState;
   const role = user.staff.role;
@@ -47,6 +52,10 @@ export async function caseView(user: StaffUser, application: Application, lng: L
     today,
     applicant: { iin: application.applicantIin, name: applicantPerson ? fullName(applicantPerson, lng) : application.applicantIin },
     members: members.map((m, i) => ({ iin: m.iin, relation: m.relation, name: people[i] ? fullName(people[i]!, lng) : m.iin })),
+    familyFlags: {
+      added: flags.added.map((f) => ({ ...f, name: people[members.findIndex((m) => m.iin === f.iin)] ? fullName(people[members.findIndex((m) => m.iin === f.iin)]!, lng) : f.iin })),
+      leftOut: flags.leftOut.map((f) => ({ ...f, name: householdName.get(f.iin) ?? f.iin })),
+    },
     actions: actions as WorkflowAction[],
     waitingFor,
     assignee: assignment ? { id: assignment.specialistId, name: lng === "kk" ? assignment.nameKk : assignment.nameRu } : null,

@@ -16,8 +16,8 @@ import { parametersFor } from "../../db/queries/parameters";
 import { otherAgenciesExtension, transition, type TransitionRefusal, type WorkflowAction, type WorkflowState } from "../domain/workflow";
 import { aspMonthlyAmount, perCapitaIncome, quarterBefore, type IncomeCorrection, type IncomeError, type IncomeRecord } from "../domain/income";
 import { validateDecision, type Decision, type DecisionError } from "../domain/decision";
-import { REFUSAL_GROUNDS, type RefusalGroundCode } from "../domain/refusal";
-import { kzDate } from "../domain/kz-time";
+import { employmentExemption, hasBar, REFUSAL_GROUNDS, type GroundEvents, type RefusalGroundCode } from "../domain/refusal";
+import { isIsoDate, kzDate } from "../domain/kz-time";
 import { kzCalendar } from "../domain/workdays";
 import { fixedT, makeVerificationCode, noticePayload, noticeTextString, renderNotice, type NoticeFacts } from "../notices/text";
 import type { Language } from "../../locales";
@@ -228,34 +228,78 @@ export function computeIncome(ctx: StepContext) {
 
 // --- the decision ---------------------------------------------------------------------------------
 
-export type DecisionInput = Decision & { groundEventDate?: string | null };
+export type DecisionInput = Decision;
 
+/** The form field a decision error belongs to: six-month grounds have a date field each, ground 2 a member. */
 export const decisionErrorField = (e: DecisionError) =>
-  e.code.startsWith("period") ? "periodFrom" : e.code.startsWith("amount") || e.code.startsWith("assignment") ? "kind" : e.code === "unknown_kind" ? "kind" : "grounds";
+  e.code.startsWith("period")
+    ? "periodFrom"
+    : e.code.startsWith("amount") || e.code.startsWith("assignment") || e.code === "unknown_kind"
+      ? "kind"
+      : e.code.startsWith("ground_member")
+        ? "eventMember"
+        : eventGround(e)
+          ? eventField(eventGround(e)!)
+          : "grounds";
+
+/** The six-month ground an error is about, for errors about a ground's event. */
+const eventGround = (e: DecisionError): RefusalGroundCode | null =>
+  e.code.startsWith("ground_") && "ground" in e ? (e.ground as RefusalGroundCode) : null;
+
+/** The date field of a six-month ground's event. */
+export const eventField = (ground: RefusalGroundCode) => `event_${ground}`;
+
+const errorParams = (e: DecisionError): Record<string, unknown> | undefined =>
+  e.code === "amount_differs_from_calculation"
+    ? { expected: (e.expectedTiyn / 100).toFixed(2) }
+    : e.code === "ground_member_exempt"
+      ? { reason: e.reason }
+      : eventGround(e)
+        ? { item: REFUSAL_GROUNDS[eventGround(e)!].item }
+        : undefined;
+
+/**
+ * The case's members with their article 2 item 6 exemption on `on` (for ground 2: the day the
+ * member refused, when given), from the gateway's persons and statuses.
+ */
+async function membersWithExemptions(tx: Tx, applicationId: string, on: string) {
+  const iins = (await q.membersOf(tx, applicationId)).map((m) => m.iin);
+  const gateway = gatewayIn(tx);
+  const [people, statuses] = await Promise.all([Promise.all(iins.map((iin) => gateway.getPerson(iin))), gateway.getStatuses(iins)]);
+  return iins.map((iin, i) => ({
+    iin,
+    exemption: people[i] ? employmentExemption(people[i]!, statuses.filter((s) => s.iin === iin), on) : null,
+  }));
+}
 
 export function draftDecision(ctx: StepContext, input: DecisionInput) {
   return step(ctx, "draft_decision", async (tx, to) => {
     const calculation = await q.latestCalculation(tx, ctx.application.id);
     if (!calculation) return { ok: false, errors: { kind: "deciding:decide.errors.noCalculation" } };
     const survey = await q.surveyActOf(tx, ctx.application.id);
+    const decidedOn = kzDate(ctx.now);
+    const refusedOn = input.kind === "refusal" ? input.events?.refused_employment_measures?.date : undefined;
     const verdict = validateDecision(input, {
       applicationDate: ctx.application.applicationDate ?? undefined,
       commissionConclusion: survey?.conclusion,
       lowIncome: calculation.lowIncome,
       computedAmountTiyn: calculation.amountTiyn,
+      decidedOn,
+      members: await membersWithExemptions(tx, ctx.application.id, refusedOn && isIsoDate(refusedOn) && refusedOn <= decidedOn ? refusedOn : decidedOn),
     });
     const errors: Record<string, string> = {};
     if (!verdict.ok) {
       // What the commission or the calculation rules out is said before any detail of the amount.
       const first = (e: DecisionError) => (e.code.startsWith("assignment_") ? 0 : 1);
       for (const e of [...verdict.errors].sort((a, b) => first(a) - first(b))) {
-        const params = e.code === "amount_differs_from_calculation" ? { expected: (e.expectedTiyn / 100).toFixed(2) } : undefined;
+        const params = errorParams(e);
         errors[decisionErrorField(e)] ??= params ? `decision:decisionError.${e.code}|${JSON.stringify(params)}` : `decision:decisionError.${e.code}`;
       }
     }
-    const barred = input.kind === "refusal" && input.grounds.some((g) => REFUSAL_GROUNDS[g as RefusalGroundCode]?.barMonths > 0);
-    if (barred && !input.groundEventDate) errors.groundEventDate = "deciding:decide.errors.groundEventDate";
     if (Object.keys(errors).length) return { ok: false, errors };
+    // Only the events of the grounds cited, each with its own date.
+    const groundEvents: GroundEvents =
+      input.kind === "refusal" ? Object.fromEntries(input.grounds.filter(hasBar).map((g) => [g, input.events![g]!])) : {};
     const decision = await q.insertDecision(tx, {
       applicationId: ctx.application.id,
       kind: input.kind,
@@ -263,7 +307,7 @@ export function draftDecision(ctx: StepContext, input: DecisionInput) {
       periodFrom: input.kind === "assignment" ? input.period.from : null,
       periodTo: input.kind === "assignment" ? input.period.to : null,
       grounds: input.kind === "refusal" ? [...input.grounds] : [],
-      groundEventDate: barred ? input.groundEventDate : null,
+      groundEvents,
       calculationId: calculation.id,
       draftedBy: ctx.user.staff.id,
       draftedAt: ctx.now,
@@ -321,7 +365,7 @@ export async function noticeFacts(db: Tx, ctx: StepContext, url: string): Promis
     decision:
       decision.kind === "assignment"
         ? { kind: "assignment", amountTiyn: decision.amountTiyn!, period: { from: decision.periodFrom!, to: decision.periodTo! } }
-        : { kind: "refusal", grounds: decision.grounds as RefusalGroundCode[], groundEventDate: decision.groundEventDate },
+        : { kind: "refusal", grounds: decision.grounds as RefusalGroundCode[], events: decision.groundEvents },
     calculation: calculation
       ? { perCapitaTiyn: calculation.perCapitaTiyn, povertyLineTenge: calculation.povertyLineTenge, members: calculation.members.length, amountTiyn: calculation.amountTiyn }
       : null,
@@ -438,4 +482,28 @@ export async function notifyApplicantOfRequest(ctx: StepContext, requestId: numb
     );
     return { ok: true as const };
   });
+}
+
+// --- the decision form ------------------------------------------------------------------------------
+
+/**
+ * What the decision form needs: the computed amount, the suggested period and grounds, and the
+ * case's members (named, with their article 2 item 6 exemption today) for ground 2.
+ */
+export async function decisionForm(application: Application, now: Date) {
+  const { db } = await getDb();
+  const [calculation, survey] = await Promise.all([q.latestCalculation(db, application.id), q.surveyActOf(db, application.id)]);
+  const suggested: RefusalGroundCode[] = [];
+  if (survey?.conclusion === "not_needy") suggested.push("commission_found_no_need");
+  if (calculation && !calculation.lowIncome) suggested.push("not_low_income");
+  const members = await membersWithExemptions(db, application.id, kzDate(now));
+  const gateway = gatewayIn(db);
+  const people = await Promise.all(members.map((m) => gateway.getPerson(m.iin)));
+  return {
+    amountTiyn: calculation?.amountTiyn ?? 0,
+    // A family at the line is owed 0 ₸ and is still assigned (ADR 016): only grounds suggest a refusal.
+    defaultKind: suggested.length || !calculation ? ("refusal" as const) : ("assignment" as const),
+    suggested,
+    members: members.map((m, i) => ({ ...m, person: people[i] })),
+  };
 }

@@ -11,8 +11,9 @@ import { registerCase } from "../services/register.server";
 import { aspDefinition } from "../services/asp/definition";
 import { ensureCitizenAccount } from "../../db/queries/accounts";
 import type { Db } from "../../db/client";
-import { kzDate } from "../domain/kz-time";
-import { isWorkingDay, kzCalendar, nextWorkingDay } from "../domain/workdays";
+import { kzCalendar } from "../domain/workdays";
+import { applicationDates } from "../domain/application-day";
+import { householdRelation } from "../domain/family";
 
 export async function registerDemoCase(db: Db, applicantIin: string, now = new Date()) {
   const gateway = registryGateway(db as Tx);
@@ -21,14 +22,12 @@ export async function registerDemoCase(db: Db, applicantIin: string, now = new D
   const registrations = await gateway.getRegistrations([applicantIin]);
   const current = registrations.find((r) => r.validTo === null) ?? registrations[0];
   const others = household.filter((p) => p.iin !== applicantIin);
-  const relation = (role: string | null) => (role === "spouse" ? "spouse" : role === "child" ? "child" : role === "parent" ? "parent" : "other");
-  const today = kzDate(now);
-  const applicationDate = isWorkingDay(today, kzCalendar) ? today : nextWorkingDay(today, kzCalendar);
+  const { applicationDay: applicationDate } = applicationDates(now, "portal", kzCalendar);
   await ensureCitizenAccount(db, applicantIin);
   const registered = await registerCase(db, aspDefinition, {
     applicantIin,
     channel: "portal",
-    members: [{ iin: applicantIin, relation: "applicant" }, ...others.map((p) => ({ iin: p.iin, relation: relation(p.householdRole) }))],
+    members: [{ iin: applicantIin, relation: "applicant" }, ...others.map((p) => ({ iin: p.iin, relation: householdRelation(p.householdRole) }))],
     katoCode: current.settlementKato,
     applicationDate,
     registeredBy: "system",

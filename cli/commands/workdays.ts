@@ -1,13 +1,23 @@
 /**
  * `komek workdays add <YYYY-MM-DD> <n>` prints the date n working days after the given one;
- * `komek workdays is <YYYY-MM-DD>` prints `working` or `non-working`. Both use the reviewed
+ * `komek workdays is <YYYY-MM-DD>` prints `working` or `non-working`;
+ * `komek workdays application-day <ISO-8601 instant with offset> [--channel portal|centre|akim|proactive]`
+ * prints one JSON line {"applicationDay","dueDate"}: the day an application filed at that instant is
+ * accepted (after working time, on a day off or a holiday: the next working day, Annex 12 item 7.3)
+ * and its due date by the channel's deadline (default portal). All use the reviewed
  * Kazakhstan calendar (app/domain/calendar/kz.json). Malformed input: exit 2; a date the calendar
  * does not cover: exit 1.
  */
 import { isIsoDate } from "../../app/domain/kz-time";
-import { addWorkingDays, CalendarRangeError, isWorkingDay, kzCalendar } from "../../app/domain/workdays";
+import { addWorkingDays, CalendarRangeError, DEADLINE_WORKING_DAYS, isWorkingDay, kzCalendar, type Channel } from "../../app/domain/workdays";
+import { applicationDates } from "../../app/domain/application-day";
 
-const USAGE = "usage: komek workdays add <YYYY-MM-DD> <n>\n       komek workdays is <YYYY-MM-DD>\n";
+const USAGE =
+  "usage: komek workdays add <YYYY-MM-DD> <n>\n       komek workdays is <YYYY-MM-DD>\n" +
+  "       komek workdays application-day <YYYY-MM-DDTHH:MM[:SS]±HH:MM|Z> [--channel portal|centre|akim|proactive]\n";
+
+/** An ISO-8601 instant that says its offset: a local time without one would be read in the server's zone. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 export async function run(args: string[]): Promise<number> {
   const [sub, date, n, ...extra] = args;
@@ -15,6 +25,7 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`${message}\n${USAGE}`);
     return code;
   };
+  if (sub === "application-day") return applicationDayCommand(args.slice(1), fail);
   if (sub !== "add" && sub !== "is") return fail(sub ? `Unknown subcommand: ${sub}` : "Missing subcommand");
   if (date === undefined) return fail("Missing date");
   if (!isIsoDate(date)) return fail(`Not a calendar date in the form YYYY-MM-DD: ${date}`);
@@ -27,6 +38,36 @@ export async function run(args: string[]): Promise<number> {
   try {
     const line = sub === "add" ? addWorkingDays(date, Number(n), kzCalendar) : isWorkingDay(date, kzCalendar) ? "working" : "non-working";
     process.stdout.write(`${line}\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof CalendarRangeError) {
+      process.stderr.write(`${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+function applicationDayCommand(args: string[], fail: (message: string, code?: number) => number): number {
+  let channel: Channel = "portal";
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const value = a === "--channel" ? args[++i] : a.startsWith("--channel=") ? a.slice("--channel=".length) : null;
+    if (value === null) {
+      if (a.startsWith("--")) return fail(`Unknown option: ${a}`);
+      rest.push(a);
+    } else if (value === undefined || !Object.hasOwn(DEADLINE_WORKING_DAYS, value)) {
+      return fail(`--channel must be one of ${Object.keys(DEADLINE_WORKING_DAYS).join(", ")}${value ? `, got ${value}` : ""}`);
+    } else channel = value as Channel;
+  }
+  const [instant, ...extra] = rest;
+  if (instant === undefined) return fail("Missing instant");
+  if (extra.length) return fail("Too many arguments");
+  const at = new Date(instant);
+  if (!INSTANT.test(instant) || !isIsoDate(instant.slice(0, 10)) || Number.isNaN(at.getTime())) return fail(`Not an ISO-8601 instant with an offset (e.g. 2025-03-31T23:00:00+05:00): ${instant}`);
+  try {
+    process.stdout.write(`${JSON.stringify(applicationDates(at, channel, kzCalendar))}\n`);
     return 0;
   } catch (e) {
     if (e instanceof CalendarRangeError) {

@@ -14,6 +14,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { applicationStatusEnum, applications } from "./applications";
 import { staffAccounts } from "./accounts";
+import type { GroundEvents } from "../../app/domain/refusal";
 
 /** Every (from, action) → to the workflow allows; the same list as app/domain/workflow.ts transitionRows(). */
 export const workflowTransitions = pgTable(
@@ -150,8 +151,10 @@ export const decisions = pgTable(
     periodFrom: char("period_from", { length: 7 }),
     periodTo: char("period_to", { length: 7 }),
     grounds: jsonb("grounds").$type<string[]>().notNull().default([]),
-    /** For the six-month grounds: the day of the event the bar is counted from. */
+    /** Before migration 0011: one event date for all six-month grounds. Kept for old rows; see groundEvents. */
     groundEventDate: date("ground_event_date"),
+    /** Each six-month ground's own event: { [ground]: { date, memberIin? } } (migration 0011). */
+    groundEvents: jsonb("ground_events").$type<GroundEvents>().notNull().default({}),
     calculationId: bigint("calculation_id", { mode: "number" }).references(() => incomeCalculations.id),
     draftedBy: bigint("drafted_by", { mode: "number" }).notNull().references(() => staffAccounts.id),
     draftedAt: timestamp("drafted_at", { withTimezone: true }).notNull(),
@@ -160,9 +163,10 @@ export const decisions = pgTable(
     index("decisions_application_idx").on(t.applicationId, t.id),
     check(
       "decisions_shape",
-      sql`(${t.kind} = 'assignment' AND ${t.amountTiyn} > 0 AND ${t.periodFrom} IS NOT NULL AND ${t.periodTo} IS NOT NULL)
+      sql`(${t.kind} = 'assignment' AND ${t.amountTiyn} >= 0 AND ${t.periodFrom} IS NOT NULL AND ${t.periodTo} IS NOT NULL)
        OR (${t.kind} = 'refusal' AND jsonb_array_length(${t.grounds}) > 0)`,
     ),
+    check("decisions_ground_events_object", sql`jsonb_typeof(${t.groundEvents}) = 'object'`),
   ],
 );
 

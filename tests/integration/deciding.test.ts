@@ -328,7 +328,21 @@ describe("deciding a case, step by step", () => {
       const assignment = await post(decisionRoute, "nura.specialist", at("/decision"), p, { kind: "assignment", amountTiyn: "100", periodFrom: today.slice(0, 7), periodTo: today.slice(0, 7) });
       expect(errorsOf(assignment).kind).toBe("decision:decisionError.assignment_contradicts_commission");
       const noEvent = await post(decisionRoute, "nura.specialist", at("/decision"), p, { kind: "refusal", grounds: ["commission_found_no_need", "false_information"] });
-      expect(errorsOf(noEvent).groundEventDate).toBe("deciding:decide.errors.groundEventDate");
+      expect(errorsOf(noEvent).event_false_information).toBe('decision:decisionError.ground_event_missing|{"item":4}');
+      // Defect 3: each six-month ground has its own date, and an event older than six months does not bar.
+      const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
+      const stale = await post(decisionRoute, "nura.specialist", at("/decision"), p, { kind: "refusal", grounds: ["commission_found_no_need", "false_information"], event_false_information: yearAgo });
+      expect(errorsOf(stale).event_false_information).toBe('decision:decisionError.ground_outside_bar|{"item":4}');
+      // Defect 5: ground 2 never rests on a member article 2 item 6 exempts (here: a disability the gateway reports).
+      const [member] = await fresh.query<{ iin: string }>(`select iin from application_members where application_id = $1 and iin <> $2 order by iin limit 1`, [id, SERIK]);
+      await fresh.query(`insert into registry.statuses (iin, kind, detail, valid_from) values ($1, 'disability', '2', '2020-01-01')`, [member!.iin]);
+      const exempt = await post(decisionRoute, "nura.specialist", at("/decision"), p, {
+        kind: "refusal",
+        grounds: ["commission_found_no_need", "refused_employment_measures"],
+        event_refused_employment_measures: today,
+        eventMember: member!.iin,
+      });
+      expect(errorsOf(exempt).eventMember).toBe('decision:decisionError.ground_member_exempt|{"reason":"disability"}');
       expect((await post(decisionRoute, "nura.specialist", at("/decision"), p, { kind: "refusal", grounds: ["commission_found_no_need"] })).status).toBe(302);
       const page = (await get(signRoute, "nura.head", at("/sign"), p)).body as { payload: string; ru: { lines: string[] }; kk: { lines: string[] } };
       expect(page.ru.lines.join("\n")).toContain("согласно заключению участковой комиссии");

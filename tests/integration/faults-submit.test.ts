@@ -58,6 +58,21 @@ describe("submissions under load and faults", () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
+  it("a submission at 23:00 on Monday 31 March 2025 is registered on Tuesday 1 April with its due date from then (Annex 12 item 7.3)", async () => {
+    const late = new Date("2025-03-31T23:00:00+05:00");
+    const [applicant, member] = testIins(2, 8050, "1980-01-01");
+    await insertRegistryPeople(fresh.db, [applicant, member]);
+    const ibans = await openAccounts(fresh.db, [applicant]);
+    const [submission] = await signedSubmissions(fresh.db, ca, keys, [{ applicant, members: [member], iban: ibans.get(applicant)! }], late);
+    const outcome = await submitApplication({ ...submission!, now: late });
+    expect(outcome.kind).toBe("registered");
+    const [row] = await fresh.query<{ application_date: string; due_date: string }>(
+      "select application_date::text, due_date::text from applications where id = $1",
+      [submission!.application.id],
+    );
+    expect(row).toEqual({ application_date: "2025-04-01", due_date: "2025-04-22" });
+  });
+
   it("of 100 concurrent signed submissions whose families share members, no member is registered twice", async () => {
     // 25 shared members, each named by four families; every family has its own applicant.
     const shared = testIins(25, 8100, "1955-01-01");
