@@ -312,6 +312,12 @@ function onPaymentChoice(state: OfferState, intent: ReplyIntent, at: Date, ctx: 
     const stage = state.stage === "awaiting_payment" ? "awaiting_iban" : state.stage;
     return unclear({ ...state, stage }, at, badIbanMessage(state, intent.reason));
   }
+  if (intent.kind === "bank") {
+    // A bank by name ("каспи", "Halyk") answers any payment question: pay through that organisation.
+    const named = ctx.banks.find((b) => b.code === intent.code || b.code === intent.bic);
+    if (named) return register(state, { kind: "organisation", code: named.code });
+    return unclear(state, at, bankListMessage(state, ctx.banks, "listReprompt"));
+  }
   if (state.stage === "awaiting_bank") return onBankNumber(state, intent, at, ctx);
 
   const option = intent.kind === "number" ? paymentOptions(state)[intent.value - 1] : undefined;
