@@ -5,9 +5,10 @@ import { clientIp } from "../session.server";
 import { verifyPassword } from "./password.server";
 import { throttleVerdict } from "../domain/throttle";
 import * as accounts from "../../db/queries/accounts";
+import type { StaffRole } from "../../db/schema";
 
 export type LoginOutcome =
-  | { ok: true; iin?: string; staffId?: number }
+  | { ok: true; iin?: string; staffId?: number; role?: StaffRole }
   | { ok: false; error: "invalid" }
   | { ok: false; error: "throttled"; retryAfterMinutes: number };
 
@@ -61,7 +62,7 @@ export async function loginStaff(request: Request, login: string, password: stri
       const staff = await accounts.findStaffByLogin(db, login.toLowerCase());
       const ok = await verifyPassword(password, staff?.passwordHash);
       if (!ok || !staff?.active) return { ok: false, error: "invalid" };
-      return { ok: true, staffId: staff.id };
+      return { ok: true, staffId: staff.id, role: staff.role };
     },
     now,
   );

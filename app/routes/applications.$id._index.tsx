@@ -6,6 +6,10 @@ import { getDb } from "~/db.server";
 import { eventsOf } from "../../db/queries/applications";
 import type { CheckFailure } from "~/domain/seven-one";
 import { formatKzDateTime, formatDate } from "~/components/dates";
+import type { TitleHandle } from "~/components/PageTitle";
+
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: "apply:status.title" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { application } = await requireOwnApplication(request, params.id);

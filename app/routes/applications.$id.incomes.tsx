@@ -14,6 +14,10 @@ import { ConfirmCheckbox, CsrfInput, ErrorSummary, type FieldErrors } from "~/co
 import { STEPS, stepDone } from "~/domain/application-draft";
 import { formatTiyn } from "~/domain/income";
 import { parametersFor } from "../../db/queries/parameters";
+import type { TitleHandle } from "~/components/PageTitle";
+
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: "apply:steps.incomes" };
 
 const monthLabel = (m: string) => `${m.slice(5, 7)}.${m.slice(0, 4)}`;
 

@@ -12,6 +12,10 @@ import { ApplicationSteps, StepHeading } from "~/components/ApplicationSteps";
 import { CsrfInput, ErrorSummary, type FieldErrors } from "~/components/forms";
 import { SignForm } from "~/signature/SignForm";
 import { STEPS, missingBefore, stepDone } from "~/domain/application-draft";
+import type { TitleHandle } from "~/components/PageTitle";
+
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: "apply:steps.review" };
 
 /** Signed submissions are small; anything bigger is not ours. */
 const MAX_FIELD = 64 * 1024;

@@ -5,6 +5,10 @@ import { requireOwnApplication, personName } from "~/application/draft.server";
 import { getGateway } from "~/gateway.server";
 import { getLanguage } from "~/i18n.server";
 import { formatDate, formatKzDateTime } from "~/components/dates";
+import type { TitleHandle } from "~/components/PageTitle";
+
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: "apply:talon.title" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { application } = await requireOwnApplication(request, params.id);

@@ -1,11 +1,14 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCitizen } from "~/session.server";
 import { accessSeenBy } from "~/audit/access.server";
 import { formatKzDateTime } from "~/components/dates";
+import type { TitleHandle } from "~/components/PageTitle";
 
-export const meta: MetaFunction = () => [{ title: "Komek" }];
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: "callcenter:access.title" };
+
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCitizen(request);

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { randomUUID } from "node:crypto";
@@ -8,6 +8,10 @@ import { assertCsrf } from "~/csrf.server";
 import { CsrfInput, ErrorSummary, Field, type FieldErrors } from "~/components/forms";
 import { formatKzDateTime } from "~/components/dates";
 import { answerCabinetOffer, cabinetOffer } from "~/sms.server";
+import type { TitleHandle } from "~/components/PageTitle";
+
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: "smsui:offer.title" };
 
 /** The proactive offer in the cabinet, for phones that cannot send SMS: the same dialogue, the same pipeline. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -30,7 +34,6 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect("/cabinet/offer");
 }
 
-export const meta: MetaFunction = () => [{ title: "Komek" }];
 
 export default function CabinetOffer() {
   const { offer, formId } = useLoaderData<typeof loader>();

@@ -9,8 +9,12 @@ import { FIELD_ORDER, iinWhileTyping } from "~/callcenter/lookup-form";
 import { applicationNextSteps, offerNextStep, type ShownApplication, type ShownOffer, type ShownSummary } from "~/callcenter/summary";
 import { renderMessage } from "~/callcenter/present";
 import { supportedLanguages, type Language } from "../../locales";
+import type { TitleHandle } from "~/components/PageTitle";
 
-export const meta: MetaFunction = () => [{ title: "1414 — Komek" }, { name: "robots", content: "noindex" }];
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: "callcenter:console.title" };
+
+export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }];
 
 export const loader = ({ request }: LoaderFunctionArgs) => consoleLoader(request);
 export const action = ({ request }: ActionFunctionArgs) => consoleAction(request);

@@ -6,6 +6,10 @@ import { assertCsrf } from "~/csrf.server";
 import { CsrfInput, ErrorSummary, Field, type FieldErrors } from "~/components/forms";
 import { formatKzDateTime } from "~/components/dates";
 import { devConversation, devReply, requireLocalTransport } from "~/sms.server";
+import type { TitleHandle } from "~/components/PageTitle";
+
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: (_t, d) => (d as { phone?: string } | undefined)?.phone ?? "SMS" };
 
 /** The phone number in the path is written without "+": /dev/sms/77015550102. */
 function phoneOf(param: string | undefined) {
@@ -35,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/dev/sms/${phone.slice(1)}`);
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.phone ?? "SMS"} — Komek` }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }];
 
 export default function DevSmsConversation() {
   const { phone, messages } = useLoaderData<typeof loader>();

@@ -5,6 +5,10 @@ import { assertCsrf } from "~/csrf.server";
 import { CsrfInput } from "~/components/forms";
 import { formatKzDateTime } from "~/components/dates";
 import { devPhones, devScan, requireLocalTransport } from "~/sms.server";
+import type { TitleHandle } from "~/components/PageTitle";
+
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: "smsui:dev.title" };
 
 /** Development only (404 once a real SMS provider is configured): every number the portal wrote to. */
 export async function loader(_: LoaderFunctionArgs) {
@@ -21,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return { scan: summary };
 }
 
-export const meta: MetaFunction = () => [{ title: "SMS — Komek" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }];
 
 export default function DevSms() {
   const { phones } = useLoaderData<typeof loader>();

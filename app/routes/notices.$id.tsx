@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireNoticeAccess, noticeText } from "~/notices/notices.server";
@@ -6,8 +6,11 @@ import { getLanguage } from "~/i18n.server";
 import { formatKzDateTime } from "~/components/dates";
 import { formatCode } from "~/notices/text";
 import { isLanguage } from "../../locales";
+import type { TitleHandle } from "~/components/PageTitle";
 
-export const meta: MetaFunction = () => [{ title: "Komek" }];
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: (t, d) => t("deciding:notice.pageTitle", { number: (d as { registrationNumber?: string } | undefined)?.registrationNumber ?? "" }) };
+
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const notice = await requireNoticeAccess(request, params.id);

@@ -1,8 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { services } from "~/services";
 import { getFixedT } from "~/i18n.server";
+import type { TitleHandle } from "~/components/PageTitle";
+
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: (_t, d) => (d as { title?: string } | undefined)?.title ?? "Komek" };
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const service = services.find((s) => s.slug === params.slug);
@@ -11,7 +15,6 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   return { key: service.key, title: t(`${service.key}.title`) };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Komek` : "Komek" }];
 
 const sections = ["who", "data", "deadlines", "channels"] as const;
 

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireStaff } from "~/session.server";
@@ -7,8 +7,11 @@ import { journal } from "~/staff/journal.server";
 import { CHANNELS, JOURNAL_ROLES, JOURNAL_STATUSES } from "~/staff/journal";
 import { ErrorSummary, Field, Select } from "~/components/forms";
 import { formatDate } from "~/components/dates";
+import type { TitleHandle } from "~/components/PageTitle";
 
-export const meta: MetaFunction = () => [{ title: "Komek" }];
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: "staff:home.title" };
+
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, ["specialist", "commission", "head", "callcenter", "admin"]);

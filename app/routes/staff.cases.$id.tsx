@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCaseAccess } from "~/staff/case.server";
@@ -12,8 +12,11 @@ import { CsrfInput, ErrorSummary, translateError } from "~/components/forms";
 import { formatDate, formatKzDateTime } from "~/components/dates";
 import { formatTiyn } from "~/domain/income";
 import type { WorkflowAction } from "~/domain/workflow";
+import type { TitleHandle } from "~/components/PageTitle";
 
-export const meta: MetaFunction = () => [{ title: "Komek" }];
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: (t, d) => t("deciding:case.title", { number: (d as { registrationNumber?: string } | undefined)?.registrationNumber ?? "" }) };
+
 
 /** '2026-11' → '11.2026'. */
 const monthOf = (ym: string | null) => (ym ? `${ym.slice(5, 7)}.${ym.slice(0, 4)}` : "—");

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -14,8 +14,11 @@ import { assignmentPeriod } from "~/domain/decision";
 import { REFUSAL_GROUND_CODES, isRefusalGroundCode, type RefusalGroundCode } from "~/domain/refusal";
 import { isIsoDate } from "~/domain/kz-time";
 import { latestCalculation, surveyActOf } from "../../db/queries/deciding";
+import type { TitleHandle } from "~/components/PageTitle";
 
-export const meta: MetaFunction = () => [{ title: "Komek" }];
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: "deciding:decide.title" };
+
 
 const FIELDS = ["form", "kind", "periodFrom", "periodTo", "grounds", "groundEventDate"];
 

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -13,8 +13,11 @@ import { gatewayIn } from "~/gateway.server";
 import { CsrfInput, Field, Choices, Select, TextArea } from "~/components/forms";
 import { formatDate, formatKzDateTime } from "~/components/dates";
 import { perCapitaIncome, formatTiyn } from "~/domain/income";
+import type { TitleHandle } from "~/components/PageTitle";
 
-export const meta: MetaFunction = () => [{ title: "Komek" }];
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: "deciding:income.title" };
+
 
 const CORRECTION_FIELDS = ["iin", "month", "kind", "amount", "reason"];
 

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,8 +11,11 @@ import { getDb } from "~/db.server";
 import { CsrfInput } from "~/components/forms";
 import { SignForm } from "~/signature/SignForm";
 import { noticePayload, renderNotice } from "~/notices/text";
+import type { TitleHandle } from "~/components/PageTitle";
 
-export const meta: MetaFunction = () => [{ title: "Komek" }];
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: "deciding:sign.title" };
+
 
 /** Signed notices are a few kilobytes; anything bigger is not ours. */
 const MAX_FIELD = 256 * 1024;

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -7,8 +7,11 @@ import { normalizeCode } from "~/notices/text";
 import { assertCsrf } from "~/csrf.server";
 import { CsrfInput, ErrorSummary, Field } from "~/components/forms";
 import { formatKzDateTime } from "~/components/dates";
+import type { TitleHandle } from "~/components/PageTitle";
 
-export const meta: MetaFunction = () => [{ title: "Komek" }];
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: "deciding:verify.title" };
+
 
 const MAX_FILE = 1024 * 1024;
 
