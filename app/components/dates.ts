@@ -10,3 +10,8 @@ export function formatKzDateTime(instantIso: string) {
   const local = new Date(instant.getTime() + kzOffsetMinutes(instant) * 60_000);
   return `${formatDate(kzDate(instant))} ${String(local.getUTCHours()).padStart(2, "0")}:${String(local.getUTCMinutes()).padStart(2, "0")}`;
 }
+
+/** The time of day in Kazakhstan, HH:MM. */
+export function formatKzTime(instantIso: string) {
+  return formatKzDateTime(instantIso).slice(11);
+}
