@@ -10,7 +10,7 @@ import { getLanguage } from "~/i18n.server";
 import { assertCsrf } from "~/csrf.server";
 import { ApplicationSteps, StepHeading } from "~/components/ApplicationSteps";
 import { ConfirmCheckbox, CsrfInput, ErrorSummary, Field, Select, errorKey, type FieldErrors } from "~/components/forms";
-import { MAX_MEMBERS, RELATIONS, STEPS, stepDone } from "~/domain/application-draft";
+import { MAX_MEMBERS, RELATIONS, STEPS, changeMembers, stepDone } from "~/domain/application-draft";
 import { iinField, fieldErrors } from "~/schemas/common";
 import type { TitleHandle } from "~/components/PageTitle";
 
@@ -48,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "remove") {
     const iin = String(form.get("iin") ?? "");
-    await updateDraft(own, (d) => ({ ...d, members: members.filter((m) => m.iin !== iin), membersConfirmed: false }));
+    await updateDraft(own, (d) => changeMembers(d, members.filter((m) => m.iin !== iin)));
     return redirect(`/applications/${own.application.id}/members`);
   }
 
@@ -62,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (members.some((m) => m.iin === iin)) return fail("iin", "apply:errors.memberDuplicate");
     if (members.length >= MAX_MEMBERS) return fail("iin", errorKey("apply:errors.tooManyMembers", { max: MAX_MEMBERS + 1 }));
     if (!(await gateway.getPerson(iin))) return fail("iin", "apply:errors.memberNotInRegistry");
-    await updateDraft(own, (d) => ({ ...d, members: [...members, { iin, relation }], membersConfirmed: false }));
+    await updateDraft(own, (d) => changeMembers(d, [...members, { iin, relation }]));
     return redirect(`/applications/${own.application.id}/members`);
   }
 
@@ -75,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function MembersStep() {
   const { id, done, members, confirmed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
-  const { t } = useTranslation("apply");
+  const { t } = useTranslation(["apply", "ui"]);
   const errors = actionData?.errors;
   return (
     <>
@@ -130,7 +130,7 @@ export default function MembersStep() {
           label={t("members.addRelation")}
           error={errors?.relation}
           defaultValue={actionData?.values?.relation ?? ""}
-          options={[{ value: "", label: "" }, ...RELATIONS.map((r) => ({ value: r, label: t(`members.relations.${r}`) }))]}
+          options={[{ value: "", label: t("ui:members.choose") }, ...RELATIONS.map((r) => ({ value: r, label: t(`members.relations.${r}`) }))]}
         />
         <button type="submit" className="button button-secondary">
           {t("members.add")}

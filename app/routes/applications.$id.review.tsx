@@ -11,7 +11,7 @@ import { assertCsrf } from "~/csrf.server";
 import { ApplicationSteps, StepHeading } from "~/components/ApplicationSteps";
 import { CsrfInput, ErrorSummary, type FieldErrors } from "~/components/forms";
 import { SignForm } from "~/signature/SignForm";
-import { STEPS, missingBefore, stepDone } from "~/domain/application-draft";
+import { STEPS, missingBefore, stepDone, type SubmissionPayload } from "~/domain/application-draft";
 import type { TitleHandle } from "~/components/PageTitle";
 
 /** The page's own <title> (app/components/PageTitle.tsx). */
@@ -62,6 +62,43 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "signature":
       return data<ActionData>({ errors: {}, signatureError: `auth:errors.reasons.${outcome.reason}` }, 400);
   }
+}
+
+/** What is signed, in words; the exact bytes stay one click away for those who want them. */
+function SignedSummary({ payload, names }: { payload: string; names: Record<string, string> }) {
+  const { t } = useTranslation(["apply", "ui"]);
+  const p = JSON.parse(payload) as SubmissionPayload;
+  const yesNo = (v: boolean) => t(v ? "ui:signed.yes" : "ui:signed.no");
+  return (
+    <div className="signed-summary">
+      <p>{t("ui:signed.intro")}</p>
+      <dl className="summary">
+        <dt>{t("ui:signed.applicant")}</dt>
+        <dd>{p.applicantIin}</dd>
+        <dt>{t("ui:signed.members")}</dt>
+        <dd>
+          <ul>
+            {p.members.map((m) => (
+              <li key={m.iin}>
+                {names[m.iin] ?? m.iin} ({m.iin}) — {t(`members.relations.${m.relation}`)}
+              </li>
+            ))}
+          </ul>
+        </dd>
+        <dt>{t("ui:signed.incomes")}</dt>
+        <dd>{yesNo(p.incomesConfirmed)}</dd>
+        <dt>{t("ui:signed.iban")}</dt>
+        <dd>{p.payment.iban ?? t("ui:signed.onFile")}</dd>
+        <dt>{t("ui:signed.consent")}</dt>
+        <dd>{yesNo(p.documentsConsent)}</dd>
+      </dl>
+      <details>
+        <summary>{t("ui:signed.exact")}</summary>
+        <p className="hint">{t("ui:signed.exactHint")}</p>
+        <pre className="signed-data">{payload}</pre>
+      </details>
+    </div>
+  );
 }
 
 export default function ReviewStep() {
@@ -122,7 +159,7 @@ export default function ReviewStep() {
             <input type="hidden" name="payload" value={d.payload} />
             <details>
               <summary>{t("review.signedDataLabel")}</summary>
-              <pre className="signed-data">{d.payload}</pre>
+              <SignedSummary payload={d.payload} names={Object.fromEntries(d.members.map((m) => [m.iin, m.name]))} />
             </details>
             <SignForm expectedIin={d.iin} serverError={signatureError} />
           </Form>
