@@ -10,7 +10,7 @@ import { getLanguage } from "~/i18n.server";
 import { assertCsrf } from "~/csrf.server";
 import { ApplicationSteps, StepHeading } from "~/components/ApplicationSteps";
 import { CsrfInput, ErrorSummary, type FieldErrors } from "~/components/forms";
-import { SignForm } from "~/signature/SignForm";
+import { SignForm, useSignErrors } from "~/signature/SignForm";
 import { STEPS, missingBefore, stepDone, type SubmissionPayload } from "~/domain/application-draft";
 import type { TitleHandle } from "~/components/PageTitle";
 
@@ -106,9 +106,10 @@ export default function ReviewStep() {
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const { t } = useTranslation("apply");
   const signatureError = actionData?.signatureError;
+  const sign = useSignErrors({ ...actionData?.errors, ...(signatureError ? { "sign-keyfile": signatureError } : {}) });
   return (
     <>
-      <ErrorSummary errors={{ ...actionData?.errors, ...(signatureError ? { "sign-keyfile": signatureError } : {}) }} />
+      <ErrorSummary errors={sign.errors} />
       <ApplicationSteps applicationId={d.id} current="review" done={d.done} />
       <StepHeading step="review" />
       {d.missing.length ? (
@@ -161,7 +162,7 @@ export default function ReviewStep() {
               <summary>{t("review.signedDataLabel")}</summary>
               <SignedSummary payload={d.payload} names={Object.fromEntries(d.members.map((m) => [m.iin, m.name]))} />
             </details>
-            <SignForm expectedIin={d.iin} serverError={signatureError} />
+            <SignForm expectedIin={d.iin} serverError={signatureError ?? actionData?.errors?.["sign-keyfile"]} onErrorChange={sign.onErrorChange} />
           </Form>
         </>
       )}

@@ -9,7 +9,7 @@ import { invalid, respond, type StepActionData } from "~/staff/respond.server";
 import { assertCsrf } from "~/csrf.server";
 import { getDb } from "~/db.server";
 import { CsrfInput } from "~/components/forms";
-import { SignForm } from "~/signature/SignForm";
+import { SignForm, useSignErrors } from "~/signature/SignForm";
 import { noticePayload, renderNotice } from "~/notices/text";
 import type { TitleHandle } from "~/components/PageTitle";
 
@@ -56,6 +56,7 @@ export default function SignPage() {
   const a = useActionData<typeof action>() as StepActionData | undefined;
   const { t } = useTranslation(["deciding", "signature"]);
   const e = a?.errors ?? {};
+  const sign = useSignErrors(e);
   const text = (n: { title: string; lines: string[] }, lang: "ru" | "kk") => (
     <section lang={lang} aria-labelledby={`notice-${lang}`} className="notice-text">
       <h2 id={`notice-${lang}`}>{t(`deciding:sign.${lang}`)}</h2>
@@ -67,7 +68,7 @@ export default function SignPage() {
   );
   return (
     <>
-      <StepHeader caseId={d.id} registrationNumber={d.registrationNumber} errors={e} title={t("deciding:sign.title")} />
+      <StepHeader caseId={d.id} registrationNumber={d.registrationNumber} errors={sign.errors} title={t("deciding:sign.title")} />
       <p>{t("deciding:sign.intro")}</p>
       {text(d.ru, "ru")}
       {text(d.kk, "kk")}
@@ -78,7 +79,7 @@ export default function SignPage() {
           <summary>{t("deciding:sign.data")}</summary>
           <pre className="signed-data">{d.payload}</pre>
         </details>
-        <SignForm expectedIin={d.signerIin} serverError={e["sign-keyfile"]} />
+        <SignForm expectedIin={d.signerIin} serverError={e["sign-keyfile"]} onErrorChange={sign.onErrorChange} />
       </Form>
     </>
   );
