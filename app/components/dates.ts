@@ -15,3 +15,14 @@ export function formatKzDateTime(instantIso: string) {
 export function formatKzTime(instantIso: string) {
   return formatKzDateTime(instantIso).slice(11);
 }
+
+/** The last day of the month a month-start date ("2026-09-01") opens: "2026-09-30". */
+export function lastDayOfMonth(monthStartIso: string) {
+  const [y, m] = monthStartIso.slice(0, 7).split("-").map(Number);
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+/** A quarter as people read it: its first day to its last, "01.07.2026 — 30.09.2026". */
+export function formatQuarter(q: { from: string; to: string }) {
+  return { from: formatDate(q.from), to: formatDate(lastDayOfMonth(q.to)) };
+}

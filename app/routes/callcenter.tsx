@@ -165,7 +165,7 @@ function ApplicationCard({ app, t }: { app: ShownApplication; t: T }) {
       <dl className="summary">
         <dt>{t("result.status")}</dt>
         <dd>
-          <span className={`tag${app.status === "rejected_at_check" ? " tag-error" : ""}`}>{t(`decision:status.${app.status}.name`)}</span>
+          <span className={`tag${app.status === "rejected_at_check" ? " tag-error" : ""}`}>{t(`ui:staffStatus.${app.status}`)}</span>
         </dd>
         {app.stage ? (
           <>

@@ -91,7 +91,7 @@ function Journal({ j, role }: { j: JournalData; role: string }) {
               name="status"
               label={t("deciding:journal.status")}
               defaultValue={f.status ?? ""}
-              options={[{ value: "", label: t("deciding:journal.anyStatus") }, ...JOURNAL_STATUSES.map((s) => ({ value: s, label: t(`decision:status.${s}.name`) }))]}
+              options={[{ value: "", label: t("deciding:journal.anyStatus") }, ...JOURNAL_STATUSES.map((s) => ({ value: s, label: t(`ui:staffStatus.${s}`) }))]}
             />
             <Select
               name="channel"
@@ -142,7 +142,7 @@ function Journal({ j, role }: { j: JournalData; role: string }) {
                   </td>
                   <td>{t(`apply:channels.${r.channel}`)}</td>
                   <td>
-                    <span className="tag">{t(`decision:status.${r.status}.name`)}</span>
+                    <span className="tag">{t(`ui:staffStatus.${r.status}`)}</span>
                   </td>
                   <td>{r.applicationDate ? formatDate(r.applicationDate) : "—"}</td>
                   <td>{r.dueDate ? formatDate(r.dueDate) : "—"}</td>

@@ -9,7 +9,7 @@ import { formValues, invalid, respond, type StepActionData } from "~/staff/respo
 import { getLanguage } from "~/i18n.server";
 import { assertCsrf } from "~/csrf.server";
 import { CsrfInput, ErrorSummary, translateError } from "~/components/forms";
-import { formatDate, formatKzDateTime } from "~/components/dates";
+import { formatDate, formatKzDateTime, formatQuarter } from "~/components/dates";
 import { formatTiyn } from "~/domain/income";
 import type { WorkflowAction } from "~/domain/workflow";
 import type { TitleHandle } from "~/components/PageTitle";
@@ -87,7 +87,7 @@ export default function CasePage() {
       <h1>{t("deciding:case.title", { number: d.registrationNumber })}</h1>
       <p>
         <span className="tag" data-status={d.status}>
-          {t(`decision:status.${d.status}.name`)}
+          {t(`ui:staffStatus.${d.status}`)}
         </span>
       </p>
 
@@ -220,7 +220,7 @@ export default function CasePage() {
       {d.calculation ? (
         <section aria-labelledby="income-heading">
           <h2 id="income-heading">{t("decision:income.title")}</h2>
-          <p>{t("decision:income.quarter", { from: formatDate(d.calculation.quarterFrom), to: formatDate(d.calculation.quarterTo) })}</p>
+          <p>{t("decision:income.quarter", formatQuarter({ from: d.calculation.quarterFrom, to: d.calculation.quarterTo }))}</p>
           <p>
             {t("decision:income.formula", {
               total: formatTiyn(d.calculation.totalTenge * 100),
@@ -313,7 +313,7 @@ export default function CasePage() {
             <li key={e.id}>
               <strong>{t(`decision:action.${e.action}`)}</strong> <span className="muted">{formatKzDateTime(e.at)}</span>
               <br />
-              {t(`decision:status.${e.from}.name`)} → {t(`decision:status.${e.to}.name`)}
+              {t(`ui:staffStatus.${e.from}`)} → {t(`ui:staffStatus.${e.to}`)}
               <br />
               <span className="muted">
                 {t("deciding:case.by", {

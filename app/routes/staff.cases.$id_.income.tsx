@@ -11,7 +11,7 @@ import { getDb } from "~/db.server";
 import { getLanguage } from "~/i18n.server";
 import { gatewayIn } from "~/gateway.server";
 import { CsrfInput, Field, Choices, Select, TextArea } from "~/components/forms";
-import { formatDate, formatKzDateTime } from "~/components/dates";
+import { formatDate, formatKzDateTime, formatQuarter } from "~/components/dates";
 import { perCapitaIncome, formatTiyn } from "~/domain/income";
 import type { TitleHandle } from "~/components/PageTitle";
 
@@ -86,7 +86,7 @@ export default function IncomePage() {
   return (
     <>
       <StepHeader caseId={d.id} registrationNumber={d.registrationNumber} errors={e} order={["form", ...CORRECTION_FIELDS]} title={t("deciding:income.title")} />
-      <p>{t("decision:income.quarter", { from: formatDate(d.quarter.from), to: formatDate(d.quarter.to) })}</p>
+      <p>{t("decision:income.quarter", formatQuarter(d.quarter))}</p>
 
       <h2>{t("deciding:income.registry")}</h2>
       {d.incomes.length ? (
