@@ -1,5 +1,5 @@
 /** Dates as people in Kazakhstan read them: DD.MM.YYYY, times in Kazakhstan time (UTC+5). */
-import { kzDate, kzOffsetMinutes } from "~/domain/kz-time";
+import { kzDate, kzOffsetMinutes } from "../domain/kz-time";
 
 export function formatDate(iso: string) {
   return iso.slice(0, 10).split("-").reverse().join(".");

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireNoticeAccess, noticeText } from "~/notices/notices.server";
+import { requireNoticeAccess, noticeText, signerNameIn } from "~/notices/notices.server";
 import { getLanguage } from "~/i18n.server";
 import { formatKzDateTime } from "~/components/dates";
 import { formatCode } from "~/notices/text";
@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     lang,
     registrationNumber: notice.registrationNumber,
     text: noticeText(notice, lang),
-    signerName: notice.signerName,
+    signerName: signerNameIn(notice, lang),
     signedAt: notice.signedAt!.toISOString(),
     code: formatCode(notice.verificationCode),
   };
@@ -50,7 +50,7 @@ export default function NoticePage() {
         ))}
       </article>
       <dl className="summary">
-        <dt>{t("deciding:notice.signedBy")}</dt>
+        <dt>{t("deciding:notice.signedByLabel")}</dt>
         <dd>{d.signerName}</dd>
         <dt>{t("deciding:notice.signedAt")}</dt>
         <dd>{formatKzDateTime(d.signedAt)}</dd>
