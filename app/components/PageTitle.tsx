@@ -49,8 +49,9 @@ export function PageTitle({ lng }: { lng: Language }) {
     const leaf = [...matches].reverse().find((m) => (m.handle as TitleHandle | undefined)?.title);
     const handle = leaf?.handle as TitleHandle | undefined;
     title = handle ? (typeof handle.title === "string" ? t(handle.title) : handle.title(t as T, leaf!.data)) : t("common:portalTagline");
+    // A POST form's errors come back as action data; a GET form's (/verify by number) as the page's loader data.
     const actionData = state?.actionData ? Object.values(state.actionData) : [];
-    if (actionData.some(hasFormErrors)) title = `${t("common:errors.prefix")} ${title}`;
+    if (actionData.some(hasFormErrors) || hasFormErrors(matches.at(-1)?.data)) title = `${t("common:errors.prefix")} ${title}`;
   }
   return <title>{`${title} — Komek`}</title>;
 }
