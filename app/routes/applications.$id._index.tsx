@@ -22,10 +22,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const events = await eventsOf(db, application.id);
   const failures = application.status === "rejected_at_check" ? ((application.checkFailures ?? []) as CheckFailure[]) : [];
   // The citizen knows their own family: a member masked as •••1008 in the stored reason is named here.
-  const memberIins = (parseDraft(application.draft).members ?? []).map((m) => m.iin);
+  const memberIins = [application.applicantIin, ...(parseDraft(application.draft).members ?? []).map((m) => m.iin)];
   const people = failures.length ? await peopleByIin(await getGateway(), memberIins) : new Map();
   const lng = await getLanguage(request);
-  const names = new Map([...people].map(([iin, p]) => [iin, personName(p, lng)]));
+  const names = memberIins.map((iin) => ({ iin, name: people.has(iin) ? personName(people.get(iin)!, lng) : null }));
   return {
     id: application.id,
     status: application.status,
