@@ -1,33 +1,36 @@
 import { chromium } from "@playwright/test";
-import fs from "node:fs";
 const base = "http://127.0.0.1:3151";
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
-const page = await browser.newPage();
-await page.goto(base + "/login?lng=ru");
-await page.getByLabel("ИИН", { exact: true }).fill("780120340012");
-await page.getByLabel("Пароль", { exact: true }).fill("Komek-2026");
-await page.getByRole("button", { name: "Войти", exact: true }).click();
-await page.waitForURL(/cabinet/);
-await page.goto(base + "/apply");
-const next = () => page.getByRole("button", { name: "Сохранить и продолжить" }).click();
-await next(); await page.waitForURL(/members$/);
-await page.getByLabel("Состав семьи верен").check(); await next(); await page.waitForURL(/incomes$/);
-await page.getByLabel("Я подтверждаю, что сведения о доходах верны").check(); await next(); await page.waitForURL(/payment$/);
-await page.getByRole("radio").first().check(); await next(); await page.waitForURL(/consent$/);
-await page.getByRole("button", { name: "Отправить код" }).click();
-await page.waitForTimeout(1500);
-const t = await browser.newPage();
-await t.goto(base + "/dev/sms/77015550103");
-const texts = await t.locator("li[data-direction='out']").allInnerTexts();
-const code = texts.map((x) => x.match(/\b(\d{6})\b/)?.[1]).filter(Boolean).at(-1);
-await page.getByLabel("Код из SMS").fill(code);
-await page.getByRole("button", { name: "Подтвердить согласие" }).click();
-await page.waitForURL(/review$/);
-const key = await (await page.request.get(base + "/dev/keys/780120340012.p12")).body();
-fs.writeFileSync("/tmp/walk17/a.p12", key);
-await page.getByLabel("Файл ключа ЭЦП").setInputFiles("/tmp/walk17/a.p12");
-await page.getByLabel("Пароль к ключу").fill("123456");
-await page.getByRole("button", { name: "Подписать и отправить" }).click();
-await page.waitForURL(/applications\/[0-9a-f-]{36}$/);
-console.log(await page.locator("main").innerText());
+for (const js of [true, false]) {
+  const ctx = await browser.newContext({ viewport: { width: 375, height: 800 }, javaScriptEnabled: js });
+  const page = await ctx.newPage();
+  const shot = async (name) => {
+    const w = await page.evaluate(() => document.documentElement.scrollWidth);
+    console.log(js ? "js" : "nojs", name, "scrollWidth", w, "title:", await page.title());
+    await page.screenshot({ path: `/tmp/walk17/${js ? "js" : "nojs"}-${name}.png`, fullPage: true });
+  };
+  await page.goto(base + "/login?lng=kk");
+  await page.getByLabel("ЖСН", { exact: true }).fill("820903340019");
+  await page.getByLabel("Құпиясөз", { exact: true }).fill("Komek-2026");
+  await page.getByRole("button", { name: "Кіру", exact: true }).click();
+  await page.waitForURL(/cabinet/);
+  await shot("cabinet");
+  await page.goto(base + "/apply");
+  await page.waitForURL(/applications/);
+  const id = page.url().match(/applications\/([0-9a-f-]{36})/)[1];
+  for (const step of ["applicant", "members", "incomes", "payment", "consent"]) {
+    await page.goto(`${base}/applications/${id}/${step}`);
+    await shot(step);
+  }
+  if (!js) {
+    await page.getByRole("button", { name: /Код жіберу|Жаңа код/ }).click().catch(() => {});
+    await shot("consent-sent");
+    await page.goto(`${base}/applications/${id}/consent`);
+    await shot("consent-reload");
+  }
+  await page.goto(base + "/cabinet/access"); await shot("access");
+  await page.goto(base + "/nope"); await shot("404");
+  await page.goto(base + "/verify"); await shot("verify");
+  await ctx.close();
+}
 await browser.close();

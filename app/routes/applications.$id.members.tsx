@@ -84,7 +84,7 @@ export default function MembersStep() {
       <StepHeading step="members" />
       <p>{t("members.intro")}</p>
       {members.length ? (
-        <table>
+        <table className="stack-on-phone">
           <caption className="visually-hidden">{t("members.listCaption")}</caption>
           <thead>
             <tr>
@@ -99,9 +99,9 @@ export default function MembersStep() {
           <tbody>
             {members.map((m) => (
               <tr key={m.iin}>
-                <td>{m.name ?? "—"}</td>
-                <td>{m.iin}</td>
-                <td>{t(`members.relations.${m.relation}`)}</td>
+                <td className="row-title">{m.name ?? "—"}</td>
+                <td data-label={t("members.iin")}>{m.iin}</td>
+                <td data-label={t("members.relation")}>{t(`members.relations.${m.relation}`)}</td>
                 <td>
                   <Form method="post">
                     <CsrfInput />

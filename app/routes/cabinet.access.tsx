@@ -30,7 +30,7 @@ export default function CabinetAccess() {
       <p className="lead">{t("access.lead")}</p>
       {entries.length ? <p className="hint">{t("ui:access.grouped")}</p> : null}
       {entries.length ? (
-        <table>
+        <table className="stack-on-phone">
           <thead>
             <tr>
               <th scope="col">{t("access.at")}</th>
@@ -43,11 +43,11 @@ export default function CabinetAccess() {
           <tbody>
             {entries.map((e) => (
               <tr key={e.id} data-purpose={e.purpose}>
-                <td>{when(e)}</td>
-                <td>{t(`access.roles.${e.role}`)}</td>
-                <td>{t(`access.purposes.${e.purpose}`, { defaultValue: e.purpose })}</td>
-                <td>{e.reference ?? "—"}</td>
-                <td className="access-count">{t("ui:access.times", { count: e.count })}</td>
+                <td className="row-title">{when(e)}</td>
+                <td data-label={t("access.role")}>{t(`access.roles.${e.role}`)}</td>
+                <td data-label={t("access.purpose")}>{t(`access.purposes.${e.purpose}`, { defaultValue: e.purpose })}</td>
+                <td data-label={t("access.reference")}>{e.reference ?? "—"}</td>
+                <td className="access-count" data-label={t("ui:access.count")}>{t("ui:access.times", { count: e.count })}</td>
               </tr>
             ))}
           </tbody>
