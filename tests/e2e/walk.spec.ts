@@ -75,7 +75,7 @@ test.describe("each role starts on its own page (item 13)", () => {
     await expect(page).toHaveURL(/\/callcenter$/);
     const nav = page.getByRole("navigation", { name: "Основная навигация" });
     await expect(nav.getByRole("link", { name: "Консоль 1414" })).toBeVisible();
-    await expect(nav.getByRole("link", { name: "Мои запросы" })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "История моих запросов" })).toBeVisible();
     await expect(nav.getByRole("link", { name: "Журнал заявлений" })).toHaveCount(0);
   });
 
