@@ -162,7 +162,7 @@ export default function ReviewStep() {
               <summary>{t("review.signedDataLabel")}</summary>
               <SignedSummary payload={d.payload} names={Object.fromEntries(d.members.map((m) => [m.iin, m.name]))} />
             </details>
-            <SignForm expectedIin={d.iin} serverError={signatureError ?? actionData?.errors?.["sign-keyfile"]} onErrorChange={sign.onErrorChange} />
+            <SignForm expectedIin={d.iin} serverError={signatureError ?? actionData?.errors?.["sign-keyfile"]} onErrorChange={sign.onErrorChange} result={actionData} />
           </Form>
         </>
       )}

@@ -79,7 +79,7 @@ export default function SignPage() {
           <summary>{t("deciding:sign.data")}</summary>
           <pre className="signed-data">{d.payload}</pre>
         </details>
-        <SignForm expectedIin={d.signerIin} serverError={e["sign-keyfile"]} onErrorChange={sign.onErrorChange} />
+        <SignForm expectedIin={d.signerIin} serverError={e["sign-keyfile"]} onErrorChange={sign.onErrorChange} result={a} />
       </Form>
     </>
   );

@@ -9,7 +9,6 @@
  * message says why.
  */
 import { useEffect, useRef, useState, type MouseEvent } from "react";
-import { useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { FieldErrors } from "~/components/forms";
 import type { KeyFileErrorCode } from "./signer";
@@ -24,6 +23,8 @@ type Props = {
   /** An i18n key from the server's verdict (e.g. `signature:reasons.revoked`), shown above the fields. */
   serverError?: string;
   idPrefix?: string;
+  /** The page's action result: a new one (a new answer from the server) shows its verdict again. */
+  result?: unknown;
   /** Told the one signing error shown now (a problem found in the browser replaces the server's verdict). */
   onErrorChange?: (error: SignError) => void;
 };
@@ -46,7 +47,7 @@ type Problem = { field: "file" | "password" | "form"; key: string };
 
 const FILE_PROBLEMS: KeyFileErrorCode[] = ["unreadable", "no_key", "unsupported_key"];
 
-export function SignForm({ payloadField = "payload", signatureField = "signature", expectedIin, serverError, idPrefix = "sign", onErrorChange }: Props) {
+export function SignForm({ payloadField = "payload", signatureField = "signature", expectedIin, serverError, idPrefix = "sign", onErrorChange, result }: Props) {
   const { t } = useTranslation(["signature", "common"]);
   const [hydrated, setHydrated] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -57,8 +58,7 @@ export function SignForm({ payloadField = "payload", signatureField = "signature
   useEffect(() => setHydrated(true), []);
   // A new attempt hides the last verdict until the server answers again (a new action result).
   const [stale, setStale] = useState(false);
-  const actionData = useActionData();
-  useEffect(() => setStale(false), [actionData]);
+  useEffect(() => setStale(false), [result]);
   const shownServerError = serverError && !stale && !problem ? serverError : undefined;
 
   const ids = { file: `${idPrefix}-keyfile`, password: `${idPrefix}-password`, hint: `${idPrefix}-keyfile-hint`, noscript: `${idPrefix}-noscript` };
