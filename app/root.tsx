@@ -1,10 +1,12 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import {
-  Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError, useRouteLoaderData, Link,
+  Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData, Link,
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getFixedT, getLanguage, languageCookieHeader } from "./i18n.server";
+import { PageTitle, errorKind } from "./components/PageTitle";
+import { isLanguage } from "../locales";
 import { Layout as PageLayout } from "./components/Layout";
 import { getCsrfToken } from "./csrf.server";
 import { getUser } from "./session.server";
@@ -25,21 +27,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
   const user = await getUser(request);
   const t = await getFixedT(request, "common");
-  return data({ lng, csrf: csrf.token, user: user ? { kind: user.kind } : null, demo: demoMode(), title: `Komek — ${t("portalTagline")}` }, { headers });
+  return data({ lng, csrf: csrf.token, user: user ? (user.kind === "staff" ? { kind: user.kind, role: user.staff.role } : { kind: user.kind }) : null, demo: demoMode(), title: `Komek — ${t("portalTagline")}` }, { headers });
 }
-
-/** Pages without a title of their own get the portal's. */
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Komek" }];
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
-  const lng = root?.lng ?? "ru";
+  // An unmatched URL renders without the root loader's data: the request's language (the i18n
+  // instance the server made for it, and the one the browser starts from <html lang>) still holds.
+  const { i18n } = useTranslation();
+  const lng = root?.lng ?? (isLanguage(i18n.language) ? i18n.language : "ru");
   const nonce = useNonce();
   return (
     <html lang={lng}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <PageTitle lng={lng} />
         <Meta />
         <Links />
       </head>
@@ -58,18 +61,35 @@ export default function App() {
   return <Outlet />;
 }
 
+/**
+ * Every route's errors end here, told as they are: 403 "you do not have access", 409 "changed
+ * elsewhere, reload", an expired form token "your session expired, sign in again", 404, and only a real
+ * server error says "try again later" — never "your data is saved", which nobody has checked.
+ */
 export function ErrorBoundary() {
   const error = useRouteError();
-  const { t } = useTranslation();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  if (!notFound) console.error(error);
+  const { t } = useTranslation("ui");
+  const kind = errorKind(error);
+  if (kind === "server") console.error(error);
   return (
-    <div>
-      <h1>{t(notFound ? "errors.notFoundTitle" : "errors.serverErrorTitle")}</h1>
-      <p>{t(notFound ? "errors.notFoundText" : "errors.serverErrorText")}</p>
-      <p>
-        <Link to="/">{t("errors.backHome")}</Link>
-      </p>
+    <div data-error={kind}>
+      <h1>{t(`errorPage.${kind}.title`)}</h1>
+      <p>{t(`errorPage.${kind}.text`)}</p>
+      <ul>
+        {kind === "conflict" ? (
+          <li>
+            <a href="">{t("errorPage.reload")}</a>
+          </li>
+        ) : null}
+        {kind === "sessionExpired" ? (
+          <li>
+            <Link to="/login">{t("errorPage.signIn")}</Link>
+          </li>
+        ) : null}
+        <li>
+          <Link to="/">{t("errorPage.backHome")}</Link>
+        </li>
+      </ul>
     </div>
   );
 }

@@ -7,7 +7,9 @@ import { getDb } from "./db.server";
 import { smsConfig } from "../sms/config";
 import { demoMode } from "./env.server";
 import { handleInboundWebhook, handleStatusWebhook, signedWebhookRequest, type WebhookContext } from "../sms/inbound.server";
-import { applyInboundReply } from "../sms/offers.server";
+import { applyInboundReply, paymentOrganisations } from "../sms/offers.server";
+import { offerChoices, type OfferState } from "../sms/machine";
+import { getGateway } from "./gateway.server";
 import { runProactiveScan } from "../sms/scan";
 import { conversation, conversationPhones, messagesOfCitizen, messagesOfOffer } from "../db/queries/sms";
 import { latestOfferOfCitizen } from "../db/queries/offers";
@@ -76,9 +78,13 @@ export async function cabinetOffer(iin: string) {
   const offer = await latestOfferOfCitizen(db, iin);
   if (!offer) return null;
   const messages = await messagesOfOffer(db, offer.id);
+  const state = offer.state as OfferState;
+  const banks = state.stage === "awaiting_bank" ? await paymentOrganisations(await getGateway()) : [];
   return {
     id: offer.id,
     stage: offer.stage,
+    // The answers the current question takes, as the SMS menu numbers: the cabinet shows them as radios.
+    choices: offerChoices(state, banks),
     open: (OPEN_OFFER_STAGES as readonly string[]).includes(offer.stage) || offer.stage === "declined",
     expiresAt: offer.expiresAt.toISOString(),
     messages: messages.map((m) => ({ id: m.id, direction: m.direction, body: m.body, at: m.createdAt.toISOString() })),

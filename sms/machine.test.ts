@@ -144,6 +144,24 @@ describe("the payment choice", () => {
       payment: { kind: "organisation", code: "HSBKKZKX" },
     },
     {
+      name: "a bank by name at the payment menu picks that organisation",
+      account: "0100",
+      replies: ["1", "каспи"],
+      payment: { kind: "organisation", code: "CASPKZKA" },
+    },
+    {
+      name: "a bank by name in the list, in Kazakh script",
+      account: "0100",
+      replies: ["иә", "3", "Халық банк"],
+      payment: { kind: "organisation", code: "HSBKKZKX" },
+    },
+    {
+      name: "a bank by name while waiting for an IBAN",
+      account: "0100",
+      replies: ["１", "2", "kaspi"],
+      payment: { kind: "organisation", code: "CASPKZKA" },
+    },
+    {
       name: "while waiting for an IBAN, the menu's list option still works",
       account: "0100",
       replies: ["1", "2", "3", "17"],

@@ -300,9 +300,9 @@ function consent(state: OfferState, at: Date): Transition {
 
 // The payment menu: 1 keeps the account on file (only when there is one), then another account,
 // then the list of payment organisations. The numbers stay valid while waiting for an IBAN.
-type PaymentOption = "on_file" | "iban" | "bank";
+export type PaymentOption = "on_file" | "iban" | "bank";
 
-function paymentOptions(state: OfferState): PaymentOption[] {
+export function paymentOptions(state: OfferState): PaymentOption[] {
   return state.accountLast4 ? ["on_file", "iban", "bank"] : ["iban", "bank"];
 }
 
@@ -337,6 +337,12 @@ function onPaymentChoice(state: OfferState, intent: ReplyIntent, at: Date, ctx: 
     // Someone who typed an account number at the menu is now answering the IBAN question.
     const stage = state.stage === "awaiting_payment" ? "awaiting_iban" : state.stage;
     return unclear({ ...state, stage }, at, badIbanMessage(state, intent.reason));
+  }
+  if (intent.kind === "bank") {
+    // A bank by name ("каспи", "Halyk") answers any payment question: pay through that organisation.
+    const named = ctx.banks.find((b) => b.code === intent.code || b.code === intent.bic);
+    if (named) return register(state, { kind: "organisation", code: named.code });
+    return unclear(state, at, bankListMessage(state, ctx.banks, "listReprompt"));
   }
   if (state.stage === "awaiting_bank") return onBankNumber(state, intent, at, ctx);
 
@@ -442,6 +448,30 @@ function fits(banks: readonly PaymentOrganisation[], indexes: number[], language
  * pages (1…N), so any number from any page is a valid answer. A name too long to fit even alone
  * still gets its own page (the texts test guards the real list against that).
  */
+/**
+ * The answers the current question accepts, as the menu numbers the SMS gives them: what the cabinet
+ * shows as radios, so a web answer is the same reply as the SMS "1", "3" or "12".
+ */
+export type OfferChoice = { value: string; kind: "agree" | "decline" | PaymentOption | "organisation"; last4?: string; code?: string; name?: string };
+
+export function offerChoices(state: OfferState, banks: readonly PaymentOrganisation[]): OfferChoice[] {
+  switch (state.stage) {
+    case "offered":
+      return [{ value: "1", kind: "agree" }, { value: "2", kind: "decline" }];
+    case "declined":
+      return [{ value: "1", kind: "agree" }];
+    case "awaiting_payment":
+    case "awaiting_iban":
+      return paymentOptions(state)
+        .map((kind, i) => ({ value: String(i + 1), kind, ...(kind === "on_file" ? { last4: state.accountLast4 ?? "" } : {}) }))
+        .filter((c) => !(state.stage === "awaiting_iban" && c.kind === "iban"));
+    case "awaiting_bank":
+      return banks.map((b, i) => ({ value: String(i + 1), kind: "organisation", code: b.code, name: state.language === "kk" ? b.nameKk : b.nameRu }));
+    default:
+      return [];
+  }
+}
+
 export function bankPages(banks: readonly PaymentOrganisation[], language: Language): number[][] {
   if (banks.length === 0) throw new Error("the list of payment organisations is empty");
   const all = banks.map((_, i) => i);

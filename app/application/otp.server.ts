@@ -73,3 +73,19 @@ export function maskPhone(phone: string) {
   const d = phone.replace(/\D/g, "");
   return `+${d.slice(0, 1)} ${d.slice(1, 4)} ••• •• ${d.slice(-2)}`;
 }
+
+/** What the code step shows: whether a code is live (so its field stays on the page) and when a new one may be sent. */
+export type OtpStatus = { live: boolean; expiresAt: string | null; resendAt: string | null };
+
+export async function otpStatus(db: Tx, args: { iin: string; purpose: OtpPurpose; now: Date }): Promise<OtpStatus> {
+  const [last] = await db
+    .select()
+    .from(otpCodes)
+    .where(and(eq(otpCodes.iin, args.iin), eq(otpCodes.purpose, args.purpose)))
+    .orderBy(desc(otpCodes.createdAt))
+    .limit(1);
+  if (!last) return { live: false, expiresAt: null, resendAt: null };
+  const live = last.usedAt === null && last.expiresAt > args.now && last.attempts < OTP_MAX_ATTEMPTS;
+  const resendAt = new Date(last.createdAt.getTime() + RESEND_AFTER_MS);
+  return { live, expiresAt: live ? last.expiresAt.toISOString() : null, resendAt: resendAt > args.now ? resendAt.toISOString() : null };
+}

@@ -10,9 +10,10 @@ import { verifyPassword } from "./password.server";
 import { retryMinutes, type ThrottlePolicy } from "../domain/throttle";
 import * as accounts from "../../db/queries/accounts";
 import { clearAttempts, forgiveAttempt, takeAttempt } from "../../db/queries/limits";
+import type { StaffRole } from "../../db/schema";
 
 export type LoginOutcome =
-  | { ok: true; iin?: string; staffId?: number }
+  | { ok: true; iin?: string; staffId?: number; role?: StaffRole }
   | { ok: false; error: "invalid" }
   | { ok: false; error: "throttled"; retryAfterMinutes: number };
 
@@ -68,7 +69,7 @@ export async function loginStaff(request: Request, login: string, password: stri
       const staff = await accounts.findStaffByLogin(db, login.toLowerCase());
       const ok = await verifyPassword(password, staff?.passwordHash);
       if (!ok || !staff?.active) return { ok: false, error: "invalid" };
-      return { ok: true, staffId: staff.id };
+      return { ok: true, staffId: staff.id, role: staff.role };
     },
     now,
   );

@@ -2,10 +2,13 @@ import { Form, Link, useLocation } from "@remix-run/react";
 import { CsrfInput } from "./forms";
 import { useTranslation } from "react-i18next";
 import { supportedLanguages, type Language } from "../../locales";
+import { navLinks, type StaffRole } from "~/domain/start-pages";
 
 /** The portal frame: skip link, header with language switch, main landmark, footer with 1414. */
-export function Layout({ lng, user, demo, children }: { lng: Language; user: { kind: "citizen" | "staff" } | null; demo: boolean; children: React.ReactNode }) {
-  const { t } = useTranslation("common", { lng });
+export type LayoutUser = { kind: "citizen" } | { kind: "staff"; role: StaffRole } | null;
+
+export function Layout({ lng, user, demo, children }: { lng: Language; user: LayoutUser; demo: boolean; children: React.ReactNode }) {
+  const { t } = useTranslation(["common", "ui"], { lng });
   const location = useLocation();
   const withLanguage = (l: Language) => {
     const params = new URLSearchParams(location.search);
@@ -50,16 +53,11 @@ export function Layout({ lng, user, demo, children }: { lng: Language; user: { k
               <li>
                 <Link to="/">{t("nav.home")}</Link>
               </li>
-              {user?.kind === "citizen" ? (
-                <li>
-                  <Link to="/cabinet">{t("nav.cabinet")}</Link>
+              {navLinks(user).map((l) => (
+                <li key={l.to}>
+                  <Link to={l.to}>{t(l.key)}</Link>
                 </li>
-              ) : null}
-              {user?.kind === "staff" ? (
-                <li>
-                  <Link to="/staff">{t("nav.staff")}</Link>
-                </li>
-              ) : null}
+              ))}
               {user ? (
                 <li>
                   <Form method="post" action="/logout" className="inline-form">

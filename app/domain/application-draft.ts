@@ -46,6 +46,14 @@ export function stepDone(step: Step, d: Draft): boolean {
   }
 }
 
+/**
+ * A new family list: the list and the incomes (which are the family's) must both be confirmed again,
+ * so an "I confirm" given for the old family never carries over to the new one.
+ */
+export function changeMembers(d: Draft, members: NonNullable<Draft["members"]>): Draft {
+  return { ...d, members, membersConfirmed: false, incomesConfirmed: false };
+}
+
 /** The first step not yet done: where "continue" takes a returning citizen. */
 export function resumeStep(d: Draft): Step {
   return STEPS.find((s) => !stepDone(s, d)) ?? "review";

@@ -41,12 +41,12 @@ export function checkNoPriorAssistance(f: SubmissionFacts): CheckFailure[] {
   for (const r of f.registryPrior) {
     if (!memberIins.has(r.iin) || seen.has(r.iin)) continue;
     seen.add(r.iin);
-    failures.push({ check: "no_prior_assistance", reason: `registry_${r.kind}`, params: { member: maskMember(r.iin, f.applicantIin) } });
+    failures.push({ check: "no_prior_assistance", reason: `registry_${r.kind}`, params: memberParams(r.iin, f) });
   }
   for (const a of f.komekActive) {
     if (!memberIins.has(a.iin) || seen.has(a.iin)) continue;
     seen.add(a.iin);
-    failures.push({ check: "no_prior_assistance", reason: "komek_pending", params: { member: maskMember(a.iin, f.applicantIin) } });
+    failures.push({ check: "no_prior_assistance", reason: "komek_pending", params: memberParams(a.iin, f) });
   }
   return failures;
 }
@@ -59,7 +59,7 @@ export function checkOneSettlement(f: SubmissionFacts): CheckFailure[] {
   }
   const unregistered = f.members.filter((m) => !byMember.has(m.iin));
   if (unregistered.length) {
-    return unregistered.map((m) => ({ check: "one_settlement", reason: "notRegistered", params: { member: maskMember(m.iin, f.applicantIin) } }));
+    return unregistered.map((m) => ({ check: "one_settlement", reason: "notRegistered", params: memberParams(m.iin, f) }));
   }
   // A settlement every member is registered in (permanently or temporarily).
   const common = f.members.map((m) => byMember.get(m.iin)!).reduce((acc, s) => new Set([...acc].filter((k) => s.has(k))));
@@ -77,6 +77,15 @@ export function commonSettlement(f: SubmissionFacts): string | null {
 export function runSevenOneChecks(f: SubmissionFacts): { passed: boolean; failures: CheckFailure[] } {
   const failures = [...checkCompleteness(f), ...checkNoPriorAssistance(f), ...checkOneSettlement(f)];
   return { passed: failures.length === 0, failures };
+}
+
+/**
+ * A member in a reason: the last 4 IIN digits for anyone who reads it, and the member's place in the
+ * application's list (0 = the applicant), so the applicant's own page can name them even when two
+ * members share the last digits.
+ */
+function memberParams(iin: string, f: SubmissionFacts) {
+  return { member: maskMember(iin, f.applicantIin), memberAt: f.members.findIndex((m) => m.iin === iin) };
 }
 
 /** Members are named in reasons only by the last 4 digits of their IIN (the applicant as such). */

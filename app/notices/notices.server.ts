@@ -7,8 +7,9 @@ import { verifySignature, type VerifyFailureReason } from "../signature/verify";
 import type { Notice } from "../../db/schema";
 import * as q from "../../db/queries/deciding";
 import { fixedT, normalizeCode, parseNoticePayload } from "./text";
-import { renderNoticePdf } from "./pdf.server";
+import { embeddedJws, isPdf, renderNoticePdf } from "./pdf.server";
 import type { Language } from "../../locales";
+import { formatKzDateTime } from "../components/dates";
 
 const STAFF_ROLES = ["specialist", "commission", "head"];
 
@@ -46,16 +47,34 @@ export function noticeText(notice: Notice, lng: Language) {
   return { title, lines };
 }
 
+/**
+ * The signer as the notice names them in that language: the signed payload carries both forms (the
+ * certificate's common name is the Russian one), so the Kazakh notice says the Kazakh name.
+ */
+export function signerNameIn(notice: Pick<Notice, "payload" | "signerName">, lng: Language): string {
+  const signer = notice.payload ? parseNoticePayload(notice.payload)?.signer : undefined;
+  const name = signer ? (lng === "kk" ? signer.nameKk : signer.nameRu) : null;
+  return name || notice.signerName || "";
+}
+
+/** The PDF's signature line: the signer's name in the notice's language and the time in Astana (UTC+5). */
+export function pdfSignatureLine(notice: Pick<Notice, "payload" | "signerName" | "signerSerial" | "signedAt">, lng: Language) {
+  return fixedT(lng)("deciding:notice.pdfSignature", {
+    name: signerNameIn(notice, lng),
+    date: `${formatKzDateTime(notice.signedAt!.toISOString())} (UTC+5)`,
+    serial: notice.signerSerial,
+  });
+}
+
 export async function noticePdf(notice: Notice, lng: Language) {
   const t = fixedT(lng);
   const { title, lines } = noticeText(notice, lng);
   const signedAt = notice.signedAt!;
-  const stamp = `${signedAt.toISOString().slice(0, 16).replace("T", " ")} UTC`;
   return renderNoticePdf({
     lang: lng,
     title,
     lines,
-    footer: [t("deciding:notice.pdfSignature", { name: notice.signerName, date: stamp, serial: notice.signerSerial }), t("deciding:notice.pdfAttachment")],
+    footer: [pdfSignatureLine(notice, lng), t("deciding:notice.pdfAttachment")],
     registrationNumber: notice.registrationNumber,
     verificationCode: notice.verificationCode,
     jws: notice.signature!,
@@ -65,7 +84,7 @@ export async function noticePdf(notice: Notice, lng: Language) {
 
 export type VerifyOutcome =
   | { valid: true; registrationNumber: string; kind: "assignment" | "refusal"; signerName: string; signedAt: string; serial: string }
-  | { valid: false; reason: "not_found" | "unknown" | "tampered" | VerifyFailureReason };
+  | { valid: false; reason: "not_found" | "unknown" | "tampered" | "pdf_without_signature" | VerifyFailureReason };
 
 /**
  * A stored notice is checked as of its signing time (a certificate that expired since does not make
@@ -148,4 +167,17 @@ export async function cabinetNotices(applicantIin: string, lng: Language) {
       at: r.notifiedAt!.toISOString(),
     })),
   ].sort((a, b) => b.at.localeCompare(a.at));
+}
+
+/**
+ * An uploaded file as bytes: the PDF notice (its embedded signed file is checked), or the signed file
+ * itself. A PDF without a signed file inside is reported as such, not as a damaged file.
+ */
+export async function verifyUpload(bytes: Uint8Array): Promise<VerifyOutcome & { source: "pdf" | "jws" }> {
+  if (isPdf(bytes)) {
+    const jws = await embeddedJws(bytes);
+    if (!jws) return { valid: false, reason: "pdf_without_signature", source: "pdf" };
+    return { ...(await verifyFile(jws)), source: "pdf" };
+  }
+  return { ...(await verifyFile(new TextDecoder().decode(bytes))), source: "jws" };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { inflateSync } from "node:zlib";
 import { PDFDocument, PDFRawStream, StandardFonts } from "pdf-lib";
-import { renderNoticePdf, wrap } from "./pdf.server";
+import { embeddedJws, isPdf, renderNoticePdf, wrap } from "./pdf.server";
 
 describe("the notice as PDF", () => {
   it("embeds a Cyrillic font, carries the number and the code, and attaches the signed file", async () => {
@@ -38,5 +38,24 @@ describe("the notice as PDF", () => {
     expect(lines[0]).toBe("short words here");
     expect(lines.slice(1).every((l) => font.widthOfTextAtSize(l, 10) <= 100)).toBe(true);
     expect(lines.slice(1).join("")).toBe("x".repeat(200));
+  });
+
+  it("gives back the signed file it embeds, so /verify can check the PDF itself", async () => {
+    const jws = "eyJhbGciOiJSUzI1NiJ9.eyJ0eXBlIjoia29tZWsifQ.c2lnbmF0dXJl";
+    const bytes = await renderNoticePdf({
+      lang: "ru", title: "Уведомление", lines: ["Текст"], footer: ["Подписано"], registrationNumber: "ASP26-000001",
+      verificationCode: "ABCDE23456", jws, signedAt: new Date("2026-12-01T06:00:00Z"),
+    });
+    expect(isPdf(bytes)).toBe(true);
+    expect(await embeddedJws(bytes)).toBe(jws);
+  });
+
+  it("finds nothing in a PDF without an attachment, or in bytes that are not a PDF", async () => {
+    const plain = await (await PDFDocument.create()).save();
+    expect(isPdf(plain)).toBe(true);
+    expect(await embeddedJws(plain)).toBeNull();
+    const text = new TextEncoder().encode("a.b.c");
+    expect(isPdf(text)).toBe(false);
+    expect(await embeddedJws(new TextEncoder().encode("%PDF-1.7 broken"))).toBeNull();
   });
 });

@@ -6,7 +6,8 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import { inflateSync } from "node:zlib";
+import { PDFDocument, PDFName, PDFRawStream, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import fontkit from "@pdf-lib/fontkit";
 
 const FONT_DIR = path.resolve(process.env.KOMEK_FONT_DIR ?? "public/fonts");
@@ -109,4 +110,35 @@ export async function renderNoticePdf(input: NoticePdfInput): Promise<Uint8Array
     modificationDate: input.signedAt,
   });
   return doc.save({ useObjectStreams: false });
+}
+
+/** Does this upload look like a PDF (its header, as the PDF format requires within the first bytes)? */
+export function isPdf(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.subarray(0, 1024)).toString("latin1").includes("%PDF-");
+}
+
+/**
+ * The signed notice a PDF carries: the first embedded file that is a compact JWS. Null for a PDF that
+ * cannot be read or embeds none. Only the embedded file is trusted; the PDF's visible text is not.
+ */
+export async function embeddedJws(bytes: Uint8Array): Promise<string | null> {
+  let doc: PDFDocument;
+  try {
+    doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  } catch {
+    return null;
+  }
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFRawStream) || object.dict.get(PDFName.of("Type")) !== PDFName.of("EmbeddedFile")) continue;
+    let content: Buffer;
+    try {
+      const filter = object.dict.get(PDFName.of("Filter"));
+      content = filter === PDFName.of("FlateDecode") ? inflateSync(object.getContents()) : Buffer.from(object.getContents());
+    } catch {
+      continue;
+    }
+    const text = content.toString("utf8").trim();
+    if (/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(text)) return text;
+  }
+  return null;
 }

@@ -85,3 +85,15 @@ describe("the notice of a decision", () => {
     expect(normalizeCode(` ${formatCode(code).toLowerCase()} `)).toBe(code);
   });
 });
+
+describe("the notice names its signer (issue 17, item 16)", () => {
+  it.each([
+    ["ru", "Бекмуханов Нурлан Асанович"],
+    ["kk", "Бекмұханов Нұрлан Асанұлы"],
+  ] as const)("in %s the signature line carries the name in that language", (lng, name) => {
+    const text = renderNotice(facts({ kind: "assignment", amountTiyn: 1_000_000, period: { from: "2026-04", to: "2026-06" } }), lng);
+    const line = text.lines.find((l) => l.includes(name));
+    expect(line).toBeDefined();
+    expect(text.lines.some((l) => /^(Подписал|Қол қойған)\s*$/.test(l))).toBe(false);
+  });
+});

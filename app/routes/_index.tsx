@@ -1,9 +1,11 @@
-import type { MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { services } from "~/services";
+import type { TitleHandle } from "~/components/PageTitle";
 
-export const meta: MetaFunction = () => [{ title: "Komek" }];
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: "common:home.title" };
+
 
 export default function Home() {
   const { t } = useTranslation(["common", "services"]);

@@ -4,8 +4,12 @@ import { useTranslation } from "react-i18next";
 import { adminLookups } from "~/callcenter/history.server";
 import { LookupTable } from "~/callcenter/LookupTable";
 import { ErrorSummary, Field } from "~/components/forms";
+import type { TitleHandle } from "~/components/PageTitle";
 
-export const meta: MetaFunction = () => [{ title: "1414 — Komek" }, { name: "robots", content: "noindex" }];
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: "callcenter:admin.title" };
+
+export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }];
 
 export const loader = ({ request }: LoaderFunctionArgs) => adminLookups(request);
 

@@ -1,16 +1,33 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireOwnApplication } from "~/application/draft.server";
+import { requireOwnApplication, personName } from "~/application/draft.server";
+import { familyOnScreen } from "~/application/members.server";
+import { getGateway } from "~/gateway.server";
+import { getLanguage } from "~/i18n.server";
+import { parseDraft } from "~/domain/application-draft";
+import { nameMaskedMembers } from "~/domain/seven-one-names";
 import { getDb } from "~/db.server";
 import { eventsOf } from "../../db/queries/applications";
 import type { CheckFailure } from "~/domain/seven-one";
 import { formatKzDateTime, formatDate } from "~/components/dates";
+import type { TitleHandle } from "~/components/PageTitle";
+
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: "apply:status.title" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { application } = await requireOwnApplication(request, params.id);
+  const own = await requireOwnApplication(request, params.id);
+  const { application } = own;
   const { db } = await getDb();
   const events = await eventsOf(db, application.id);
+  const failures = application.status === "rejected_at_check" ? ((application.checkFailures ?? []) as CheckFailure[]) : [];
+  // The citizen knows their own family: a member masked as •••1008 in the stored reason is named here.
+  const memberIins = [application.applicantIin, ...(parseDraft(application.draft).members ?? []).map((m) => m.iin)];
+  // Read through the household check, and logged in each member's «who looked at my data» (ADR 010).
+  const people = failures.length ? (await familyOnScreen(await getGateway(), { ...own, draft: parseDraft(application.draft) }, "status")).people : new Map();
+  const lng = await getLanguage(request);
+  const names = memberIins.map((iin) => ({ iin, name: people.has(iin) ? personName(people.get(iin)!, lng) : null }));
   return {
     id: application.id,
     status: application.status,
@@ -18,18 +35,41 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     registrationNumber: application.registrationNumber,
     registeredAt: application.registeredAt?.toISOString() ?? null,
     dueDate: application.dueDate,
-    failures: application.status === "rejected_at_check" ? ((application.checkFailures ?? []) as CheckFailure[]) : [],
+    failures: nameMaskedMembers(failures, names, lng === "kk" ? "ЖСН" : "ИИН"),
     events: events.map((e) => ({ at: e.at.toISOString(), status: e.status })),
   };
 }
 
 export default function ApplicationStatus() {
   const d = useLoaderData<typeof loader>();
-  const { t } = useTranslation(["apply", "decision"]);
+  const { t } = useTranslation(["apply", "decision", "ui"]);
   const checks = [...new Set(d.failures.map((f) => f.check))];
+  const justRegistered = d.status === "registered" && !!d.registrationNumber;
   return (
     <>
-      <h1>{t("apply:status.title")}</h1>
+      {justRegistered ? (
+        <div className="panel panel-confirmation" data-testid="confirmation-panel">
+          <h1>{t("ui:confirmation.title")}</h1>
+          <div className="panel-body">
+            {t("ui:confirmation.number")}
+            <br />
+            <strong>{d.registrationNumber}</strong>
+            {t("ui:confirmation.due", { date: formatDate(d.dueDate!) })}
+          </div>
+        </div>
+      ) : (
+        <h1>{t("apply:status.title")}</h1>
+      )}
+      {justRegistered ? (
+        <section aria-labelledby="next-title">
+          <h2 id="next-title">{t("ui:confirmation.nextTitle")}</h2>
+          <ol>
+            <li>{t("ui:confirmation.next1")}</li>
+            <li>{t("ui:confirmation.next2", { date: formatDate(d.dueDate!) })}</li>
+            <li>{t("ui:confirmation.next3")}</li>
+          </ol>
+        </section>
+      ) : null}
       <p>
         <span className={`tag${d.status === "rejected_at_check" ? " tag-error" : d.status === "draft" ? "" : " tag-ok"}`}>
           {t(`decision:status.${d.status}.name`)}

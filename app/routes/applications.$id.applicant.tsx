@@ -11,6 +11,10 @@ import { CsrfInput } from "~/components/forms";
 import { STEPS, stepDone } from "~/domain/application-draft";
 import { maskPhone } from "~/application/otp.server";
 import { readForm } from "~/forms.server";
+import type { TitleHandle } from "~/components/PageTitle";
+
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: "apply:steps.applicant" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const own = await requireOwnDraft(request, params.id);

@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireOwnDraft, updateDraft } from "~/application/draft.server";
-import { checkOtp, maskPhone, sendOtp } from "~/application/otp.server";
+import { checkOtp, maskPhone, otpStatus, sendOtp } from "~/application/otp.server";
 import { getGateway } from "~/gateway.server";
 import { getDb } from "~/db.server";
 import { getFixedT, getLanguage } from "~/i18n.server";
@@ -11,14 +11,22 @@ import { assertCsrf } from "~/csrf.server";
 import { consentFields, consentForm } from "~/application/forms";
 import { formFields, parseForm } from "~/schemas/form";
 import { ApplicationSteps, StepHeading } from "~/components/ApplicationSteps";
-import { CsrfInput, ErrorSummary, Field, errorKey, type FieldErrors } from "~/components/forms";
+import { CsrfInput, ErrorSummary, Field, errorKey, translateError, type FieldErrors } from "~/components/forms";
 import { STEPS, stepDone } from "~/domain/application-draft";
 import { readForm } from "~/forms.server";
+import { formatKzDateTime, formatKzTime } from "~/components/dates";
+import type { TitleHandle } from "~/components/PageTitle";
+
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: "apply:steps.consent" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const own = await requireOwnDraft(request, params.id);
   const mobile = await (await getGateway()).getMobileNumber(own.user.iin);
+  const { db } = await getDb();
   return {
+    // The code already sent survives a reload: its field stays while it is live.
+    otp: await otpStatus(db, { iin: own.user.iin, purpose: "documents_consent", now: new Date() }),
     id: own.application.id,
     done: STEPS.filter((s) => stepDone(s, own.draft)),
     phone: mobile ? maskPhone(mobile.phone) : null,
@@ -67,16 +75,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ConsentStep() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
-  const { t } = useTranslation("apply");
+  const { t } = useTranslation(["apply", "ui"]);
   const errors = actionData?.errors;
-  const sent = actionData?.sent === true;
+  const live = d.otp.live;
   return (
     <>
       <ErrorSummary errors={errors} />
       <ApplicationSteps applicationId={d.id} current="consent" done={d.done} />
       <StepHeading step="consent" />
       <p>{t("consent.intro")}</p>
-      {d.given ? <p className="notice">{t("consent.given", { at: new Date(d.given).toLocaleString("ru-RU", { timeZone: "Asia/Almaty" }) })}</p> : null}
+      {d.given ? <p className="notice">{t("consent.given", { at: formatKzDateTime(d.given) })}</p> : null}
       {!d.phone ? (
         <>
           <p className="notice">{t("consent.noPhone")}</p>
@@ -86,21 +94,14 @@ export default function ConsentStep() {
         </>
       ) : (
         <>
-          {sent && !errors ? (
+          {live ? (
             <p className="notice" role="status">
-              {t("consent.sent", { phone: d.phone })}
+              {t("ui:consent.live", { phone: d.phone, until: formatKzTime(d.otp.expiresAt!) })}
             </p>
           ) : (
             <p>{t("consent.sendTo", { phone: d.phone })}</p>
           )}
-          <Form method="post">
-            <CsrfInput />
-            <input type="hidden" name="intent" value="send" />
-            <button type="submit" className={sent ? "button button-secondary" : "button"}>
-              {sent ? t("consent.resend") : t("consent.send")}
-            </button>
-          </Form>
-          {sent || errors ? (
+          {live ? (
             <Form method="post" noValidate className="stack">
               <CsrfInput />
               <input type="hidden" name="intent" value="verify" />
@@ -109,7 +110,24 @@ export default function ConsentStep() {
                 {t("consent.confirm")}
               </button>
             </Form>
+          ) : errors?.code ? (
+            <p className="error-message" id="code">
+              <span className="visually-hidden">{t("common:errors.prefix")} </span>
+              {translateError(t, errors.code)}
+            </p>
           ) : null}
+          {d.otp.resendAt ? (
+            <p className="muted">{t("ui:consent.resendAt", { at: formatKzTime(d.otp.resendAt) })}</p>
+          ) : (
+            <Form method="post">
+              <CsrfInput />
+              <input type="hidden" name="intent" value="send" />
+              {live ? <p>{t("ui:consent.resendNow")}</p> : null}
+              <button type="submit" className={live ? "button button-secondary" : "button"}>
+                {live ? t("ui:consent.resend") : t("consent.send")}
+              </button>
+            </Form>
+          )}
         </>
       )}
     </>

@@ -17,6 +17,10 @@ import { STEPS, stepDone } from "~/domain/application-draft";
 import { formatTiyn } from "~/domain/income";
 import { parametersFor } from "../../db/queries/parameters";
 import { readForm } from "~/forms.server";
+import type { TitleHandle } from "~/components/PageTitle";
+
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: "apply:steps.incomes" };
 
 const monthLabel = (m: string) => `${m.slice(5, 7)}.${m.slice(0, 4)}`;
 
@@ -79,14 +83,14 @@ export default function IncomesStep() {
       <StepHeading step="incomes" />
       <p>{t("incomes.intro", { from: d.from, to: d.to })}</p>
       {d.rows.length ? (
-        <table>
+        <table className="stack-on-phone">
           <caption>{t("incomes.caption")}</caption>
           <thead>
             <tr>
               <th scope="col">{t("incomes.member")}</th>
               <th scope="col">{t("incomes.source")}</th>
               {d.months.map((m) => (
-                <th scope="col" key={m}>
+                <th scope="col" key={m} className="num">
                   {monthLabel(m)}
                 </th>
               ))}
@@ -96,9 +100,11 @@ export default function IncomesStep() {
             {d.rows.map((r) => (
               <tr key={`${r.iin}:${r.source}`}>
                 <th scope="row">{r.name}</th>
-                <td>{t(`incomes.sources.${r.source}`)}</td>
+                <td data-label={t("incomes.source")}>{t(`incomes.sources.${r.source}`)}</td>
                 {d.months.map((m) => (
-                  <td key={m}>{tenge(r.months[m] ?? 0)}</td>
+                  <td key={m} className="num" data-label={monthLabel(m)}>
+                    {tenge(r.months[m] ?? 0)}
+                  </td>
                 ))}
               </tr>
             ))}

@@ -9,10 +9,14 @@ import { getLanguage } from "~/i18n.server";
 import { assertCsrf } from "~/csrf.server";
 import { ApplicationSteps, StepHeading } from "~/components/ApplicationSteps";
 import { ConfirmCheckbox, CsrfInput, ErrorSummary, Field, Select, errorKey, type FieldErrors } from "~/components/forms";
-import { MAX_MEMBERS, RELATIONS, STEPS, stepDone } from "~/domain/application-draft";
+import { MAX_MEMBERS, RELATIONS, STEPS, changeMembers, stepDone } from "~/domain/application-draft";
 import { membersFields, membersForm } from "~/application/forms";
 import { formFields, parseForm } from "~/schemas/form";
 import { readForm } from "~/forms.server";
+import type { TitleHandle } from "~/components/PageTitle";
+
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: "apply:steps.members" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const own = await requireOwnDraft(request, params.id);
@@ -41,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const input = parsed.data;
 
   if (input.intent === "remove") {
-    await updateDraft(own, (d) => ({ ...d, members: members.filter((m) => m.iin !== input.iin), membersConfirmed: false }));
+    await updateDraft(own, (d) => changeMembers(d, members.filter((m) => m.iin !== input.iin)));
     return redirect(`/applications/${own.application.id}/members`);
   }
 
@@ -54,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const check = await checkNewMember(gateway, own.user.iin, iin);
     if (!check.ok && check.error === "throttled") return fail("iin", errorKey("apply:errors.memberAddThrottled", { minutes: check.retryAfterMinutes }), 429);
     if (!check.ok) return fail("iin", "apply:errors.memberNotInHousehold");
-    await updateDraft(own, (d) => ({ ...d, members: [...members, { iin, relation }], membersConfirmed: false }));
+    await updateDraft(own, (d) => changeMembers(d, [...members, { iin, relation }]));
     return redirect(`/applications/${own.application.id}/members`);
   }
 
@@ -66,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function MembersStep() {
   const { id, done, members, confirmed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
-  const { t } = useTranslation("apply");
+  const { t } = useTranslation(["apply", "ui"]);
   const errors = actionData?.errors;
   return (
     <>
@@ -75,7 +79,7 @@ export default function MembersStep() {
       <StepHeading step="members" />
       <p>{t("members.intro")}</p>
       {members.length ? (
-        <table>
+        <table className="stack-on-phone">
           <caption className="visually-hidden">{t("members.listCaption")}</caption>
           <thead>
             <tr>
@@ -90,9 +94,9 @@ export default function MembersStep() {
           <tbody>
             {members.map((m) => (
               <tr key={m.iin}>
-                <td>{m.name ?? "—"}</td>
-                <td>{m.iin}</td>
-                <td>{t(`members.relations.${m.relation}`)}</td>
+                <td className="row-title">{m.name ?? "—"}</td>
+                <td data-label={t("members.iin")}>{m.iin}</td>
+                <td data-label={t("members.relation")}>{t(`members.relations.${m.relation}`)}</td>
                 <td>
                   <Form method="post">
                     <CsrfInput />
@@ -121,7 +125,7 @@ export default function MembersStep() {
           label={t("members.addRelation")}
           error={errors?.relation}
           defaultValue={actionData?.values?.relation ?? ""}
-          options={[{ value: "", label: "" }, ...RELATIONS.map((r) => ({ value: r, label: t(`members.relations.${r}`) }))]}
+          options={[{ value: "", label: t("ui:members.choose") }, ...RELATIONS.map((r) => ({ value: r, label: t(`members.relations.${r}`) }))]}
         />
         <button type="submit" className="button button-secondary">
           {t("members.add")}

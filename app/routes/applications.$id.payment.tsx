@@ -13,6 +13,10 @@ import { ApplicationSteps, StepHeading } from "~/components/ApplicationSteps";
 import { CsrfInput, ErrorSummary, Field, type FieldErrors, translateError } from "~/components/forms";
 import { STEPS, stepDone } from "~/domain/application-draft";
 import { readForm } from "~/forms.server";
+import type { TitleHandle } from "~/components/PageTitle";
+
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: "apply:steps.payment" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const own = await requireOwnDraft(request, params.id);
@@ -100,17 +104,20 @@ export default function PaymentStep() {
             <input type="radio" id="account-other" name="account" value="other" defaultChecked={checked("other") || d.accounts.length === 0} />
             <label htmlFor="account-other">{t("payment.other")}</label>
           </div>
+          {/* Revealed only under «Другой счёт» (CSS :has, so it works without JavaScript too). */}
+          <div className={`reveal reveal-when-checked${errors?.iban ? " reveal-open" : ""}`} id="iban-reveal">
+            <Field
+              name="iban"
+              label={t("payment.iban")}
+              hint={t("payment.ibanHint")}
+              error={errors?.iban}
+              defaultValue={actionData?.values?.iban ?? (d.selected?.kind === "other" ? d.selected.iban : "")}
+              maxLength={40}
+              spellCheck={false}
+              autoComplete="off"
+            />
+          </div>
         </fieldset>
-        <Field
-          name="iban"
-          label={t("payment.iban")}
-          hint={t("payment.ibanHint")}
-          error={errors?.iban}
-          defaultValue={actionData?.values?.iban ?? (d.selected?.kind === "other" ? d.selected.iban : "")}
-          maxLength={40}
-          spellCheck={false}
-          autoComplete="off"
-        />
         <button type="submit" className="button">
           {t("saveAndContinue")}
         </button>

@@ -12,8 +12,12 @@ import { signedForm } from "~/application/forms";
 import { parseForm } from "~/schemas/form";
 import { ApplicationSteps, StepHeading } from "~/components/ApplicationSteps";
 import { CsrfInput, ErrorSummary, type FieldErrors } from "~/components/forms";
-import { SignForm } from "~/signature/SignForm";
-import { STEPS, missingBefore, stepDone } from "~/domain/application-draft";
+import { SignForm, useSignErrors } from "~/signature/SignForm";
+import { STEPS, missingBefore, stepDone, type SubmissionPayload } from "~/domain/application-draft";
+import type { TitleHandle } from "~/components/PageTitle";
+
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: "apply:steps.review" };
 import { readForm } from "~/forms.server";
 
 /** Signed submissions are small; anything bigger is not ours. */
@@ -63,14 +67,52 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+/** What is signed, in words; the exact bytes stay one click away for those who want them. */
+function SignedSummary({ payload, names }: { payload: string; names: Record<string, string> }) {
+  const { t } = useTranslation(["apply", "ui"]);
+  const p = JSON.parse(payload) as SubmissionPayload;
+  const yesNo = (v: boolean) => t(v ? "ui:signed.yes" : "ui:signed.no");
+  return (
+    <div className="signed-summary">
+      <p>{t("ui:signed.intro")}</p>
+      <dl className="summary">
+        <dt>{t("ui:signed.applicant")}</dt>
+        <dd>{p.applicantIin}</dd>
+        <dt>{t("ui:signed.members")}</dt>
+        <dd>
+          <ul>
+            {p.members.map((m) => (
+              <li key={m.iin}>
+                {names[m.iin] ?? m.iin} ({m.iin}) — {t(`members.relations.${m.relation}`)}
+              </li>
+            ))}
+          </ul>
+        </dd>
+        <dt>{t("ui:signed.incomes")}</dt>
+        <dd>{yesNo(p.incomesConfirmed)}</dd>
+        <dt>{t("ui:signed.iban")}</dt>
+        <dd>{p.payment.iban ?? t("ui:signed.onFile")}</dd>
+        <dt>{t("ui:signed.consent")}</dt>
+        <dd>{yesNo(p.documentsConsent)}</dd>
+      </dl>
+      <details>
+        <summary>{t("ui:signed.exact")}</summary>
+        <p className="hint">{t("ui:signed.exactHint")}</p>
+        <pre className="signed-data">{payload}</pre>
+      </details>
+    </div>
+  );
+}
+
 export default function ReviewStep() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const { t } = useTranslation("apply");
   const signatureError = actionData?.signatureError;
+  const sign = useSignErrors({ ...actionData?.errors, ...(signatureError ? { "sign-keyfile": signatureError } : {}) });
   return (
     <>
-      <ErrorSummary errors={{ ...actionData?.errors, ...(signatureError ? { "sign-keyfile": signatureError } : {}) }} />
+      <ErrorSummary errors={sign.errors} />
       <ApplicationSteps applicationId={d.id} current="review" done={d.done} />
       <StepHeading step="review" />
       {d.missing.length ? (
@@ -121,9 +163,9 @@ export default function ReviewStep() {
             <input type="hidden" name="payload" value={d.payload} />
             <details>
               <summary>{t("review.signedDataLabel")}</summary>
-              <pre className="signed-data">{d.payload}</pre>
+              <SignedSummary payload={d.payload} names={Object.fromEntries(d.members.map((m) => [m.iin, m.name]))} />
             </details>
-            <SignForm expectedIin={d.iin} serverError={signatureError} />
+            <SignForm expectedIin={d.iin} serverError={signatureError ?? actionData?.errors?.["sign-keyfile"]} onErrorChange={sign.onErrorChange} result={actionData} />
           </Form>
         </>
       )}

@@ -6,6 +6,10 @@ import { getGateway } from "~/gateway.server";
 import { getLanguage } from "~/i18n.server";
 import { formatDate, formatKzDateTime } from "~/components/dates";
 import { getService } from "~/services/registry";
+import type { TitleHandle } from "~/components/PageTitle";
+
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: "apply:talon.title" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { application } = await requireOwnApplication(request, params.id);

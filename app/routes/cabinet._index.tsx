@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCitizen } from "~/session.server";
@@ -13,8 +13,11 @@ import { formatDate, formatKzDateTime } from "~/components/dates";
 import { cabinetNotices } from "~/notices/notices.server";
 import { cabinetOffer, citizenSmsHistory } from "~/sms.server";
 import { allServices, findService } from "~/services/registry";
+import type { TitleHandle } from "~/components/PageTitle";
 
-export const meta: MetaFunction = () => [{ title: "Komek" }];
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: "cabinet:title" };
+
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCitizen(request);

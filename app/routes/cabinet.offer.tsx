@@ -1,14 +1,18 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { randomUUID } from "node:crypto";
 import { useTranslation } from "react-i18next";
 import { requireCitizen } from "~/session.server";
 import { assertCsrf } from "~/csrf.server";
-import { CsrfInput, ErrorSummary, Field, type FieldErrors } from "~/components/forms";
+import { Choices, CsrfInput, ErrorSummary, Field, type FieldErrors } from "~/components/forms";
 import { formatKzDateTime } from "~/components/dates";
 import { answerCabinetOffer, cabinetOffer } from "~/sms.server";
 import { readForm } from "~/forms.server";
+import type { TitleHandle } from "~/components/PageTitle";
+
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: "smsui:offer.title" };
 
 /** The proactive offer in the cabinet, for phones that cannot send SMS: the same dialogue, the same pipeline. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -24,6 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
   await assertCsrf(request, form);
   const formId = String(form.get("formId") ?? "");
   if (!/^[0-9a-f-]{36}$/.test(formId)) throw new Response("Bad request", { status: 400 });
+  if (form.get("intent") === "choice" && !form.get("quick")) return data<{ errors: FieldErrors }>({ errors: { quick: "ui:offer.errors.choose" } }, 400);
   const text = String(form.get("quick") ?? form.get("answer") ?? "").slice(0, 1600);
   if (!text.trim()) return data<{ errors: FieldErrors }>({ errors: { answer: "smsui:offer.errors.answerRequired" } }, 400);
   const outcome = await answerCabinetOffer(user.iin, text, formId);
@@ -31,13 +36,12 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect("/cabinet/offer");
 }
 
-export const meta: MetaFunction = () => [{ title: "Komek" }];
 
 export default function CabinetOffer() {
   const { offer, formId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData && "errors" in actionData ? actionData.errors : undefined;
-  const { t } = useTranslation("smsui");
+  const { t } = useTranslation(["smsui", "ui"]);
   if (!offer) {
     return (
       <>
@@ -73,26 +77,37 @@ export default function CabinetOffer() {
       </section>
 
       {offer.open ? (
-        <Form method="post" noValidate>
-          <CsrfInput />
-          <input type="hidden" name="formId" value={formId} />
-          {offer.stage === "offered" || offer.stage === "declined" ? (
-            <p>
-              <button type="submit" name="quick" value="1" className="button">
-                {t("offer.agree")}
-              </button>{" "}
-              {offer.stage === "offered" ? (
-                <button type="submit" name="quick" value="2" className="button button-secondary">
-                  {t("offer.decline")}
-                </button>
-              ) : null}
-            </p>
+        <>
+          {offer.choices.length ? (
+            <Form method="post" noValidate>
+              <CsrfInput />
+              <input type="hidden" name="formId" value={formId} />
+              <input type="hidden" name="intent" value="choice" />
+              <Choices
+                name="quick"
+                legend={t("ui:offer.choose")}
+                hint={t("ui:offer.chooseHint", { numbers: offer.choices.map((c) => c.value).slice(0, 3).join(", ") + (offer.choices.length > 3 ? "…" : "") })}
+                error={errors?.quick}
+                options={offer.choices.map((c) => ({
+                  value: c.value,
+                  label: `${c.value} — ${c.kind === "organisation" ? c.name : t(`ui:offer.kind.${c.kind}`, { last4: c.last4 })}`,
+                }))}
+              />
+              <button type="submit" className="button">
+                {t("ui:offer.submit")}
+              </button>
+            </Form>
           ) : null}
-          <Field name="answer" label={t("offer.answer")} hint={t("offer.answerHint")} error={errors?.answer} maxLength={1600} autoComplete="off" />
-          <button type="submit" className="button button-secondary">
-            {t("offer.send")}
-          </button>
-        </Form>
+          <Form method="post" noValidate>
+            <CsrfInput />
+            <input type="hidden" name="formId" value={formId} />
+            {offer.choices.length ? <h2>{t("ui:offer.orText")}</h2> : null}
+            <Field name="answer" label={t("offer.answer")} hint={t("offer.answerHint")} error={errors?.answer} maxLength={1600} autoComplete="off" />
+            <button type="submit" className="button button-secondary">
+              {t("offer.send")}
+            </button>
+          </Form>
+        </>
       ) : (
         <p>{t("offer.closed")}</p>
       )}

@@ -12,6 +12,10 @@ import { normalizeKzMobile } from "~/domain/phone";
 import { CsrfInput, ErrorSummary, Field, errorKey, type FieldErrors } from "~/components/forms";
 import { setMobileNumber } from "../../db/queries/mobile";
 import { readForm } from "~/forms.server";
+import type { TitleHandle } from "~/components/PageTitle";
+
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: "cabinet:phone.title" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCitizen(request);

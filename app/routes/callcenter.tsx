@@ -9,8 +9,12 @@ import { FIELD_ORDER, iinWhileTyping } from "~/callcenter/lookup-form";
 import { applicationNextSteps, offerNextStep, type ShownApplication, type ShownOffer, type ShownSummary } from "~/callcenter/summary";
 import { renderMessage } from "~/callcenter/present";
 import { supportedLanguages, type Language } from "../../locales";
+import type { TitleHandle } from "~/components/PageTitle";
 
-export const meta: MetaFunction = () => [{ title: "1414 — Komek" }, { name: "robots", content: "noindex" }];
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: "callcenter:console.title" };
+
+export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }];
 
 export const loader = ({ request }: LoaderFunctionArgs) => consoleLoader(request);
 export const action = ({ request }: ActionFunctionArgs) => consoleAction(request);
@@ -161,7 +165,7 @@ function ApplicationCard({ app, t }: { app: ShownApplication; t: T }) {
       <dl className="summary">
         <dt>{t("result.status")}</dt>
         <dd>
-          <span className={`tag${app.status === "rejected_at_check" ? " tag-error" : ""}`}>{t(`decision:status.${app.status}.name`)}</span>
+          <span className={`tag${app.status === "rejected_at_check" ? " tag-error" : ""}`}>{t(`ui:staffStatus.${app.status}`)}</span>
         </dd>
         {app.stage ? (
           <>

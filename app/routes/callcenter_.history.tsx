@@ -3,8 +3,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ownHistory } from "~/callcenter/history.server";
 import { LookupTable } from "~/callcenter/LookupTable";
+import type { TitleHandle } from "~/components/PageTitle";
 
-export const meta: MetaFunction = () => [{ title: "1414 — Komek" }, { name: "robots", content: "noindex" }];
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: "callcenter:history.title" };
+
+export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }];
 
 export const loader = ({ request }: LoaderFunctionArgs) => ownHistory(request);
 

@@ -3,6 +3,10 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { demoKeysPage } from "~/signature/demo-keys.server";
 import { getFixedT } from "~/i18n.server";
+import type { TitleHandle } from "~/components/PageTitle";
+
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: (_t, d) => (d as { title?: string } | undefined)?.title ?? "Komek" };
 
 /** Development only: the demo ЭЦП key files to download, with whose they are and their password. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -12,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...page, title: t("devKeys.title") };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} — Komek` }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }];
 
 const ddmmyyyy = (iso: string) => iso.slice(0, 10).split("-").reverse().join(".");
 

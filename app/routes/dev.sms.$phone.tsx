@@ -7,6 +7,10 @@ import { CsrfInput, ErrorSummary, Field, type FieldErrors } from "~/components/f
 import { formatKzDateTime } from "~/components/dates";
 import { devConversation, devReply, requireLocalTransport } from "~/sms.server";
 import { readForm } from "~/forms.server";
+import type { TitleHandle } from "~/components/PageTitle";
+
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: (_t, d) => (d as { phone?: string } | undefined)?.phone ?? "SMS" };
 
 /** The phone number in the path is written without "+": /dev/sms/77015550102. */
 function phoneOf(param: string | undefined) {
@@ -36,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/dev/sms/${phone.slice(1)}`);
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.phone ?? "SMS"} — Komek` }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }];
 
 export default function DevSmsConversation() {
   const { phone, messages } = useLoaderData<typeof loader>();

@@ -6,6 +6,10 @@ import { CsrfInput } from "~/components/forms";
 import { formatKzDateTime } from "~/components/dates";
 import { devPhones, devScan, requireLocalTransport } from "~/sms.server";
 import { readForm } from "~/forms.server";
+import type { TitleHandle } from "~/components/PageTitle";
+
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: "smsui:dev.title" };
 
 /** Development only (404 once a real SMS provider is configured): every number the portal wrote to. */
 export async function loader(_: LoaderFunctionArgs) {
@@ -22,7 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return { scan: summary };
 }
 
-export const meta: MetaFunction = () => [{ title: "SMS — Komek" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }];
 
 export default function DevSms() {
   const { phones } = useLoaderData<typeof loader>();

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,8 +10,11 @@ import { loginCitizen } from "~/auth/login.server";
 import { getUser, safeRedirect, startSession } from "~/session.server";
 import { getFixedT } from "~/i18n.server";
 import { readForm } from "~/forms.server";
+import type { TitleHandle } from "~/components/PageTitle";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} — Komek` }];
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: "auth:login.title" };
+
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);

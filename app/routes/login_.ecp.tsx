@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,8 +9,11 @@ import { safeRedirect, startSession } from "~/session.server";
 import { getFixedT } from "~/i18n.server";
 import { SignForm } from "~/signature/SignForm";
 import { readForm } from "~/forms.server";
+import type { TitleHandle } from "~/components/PageTitle";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} — Komek` }];
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: "auth:login.ecpHeading" };
+
 
 const publicOrigin = (request: Request) => process.env.PUBLIC_BASE_URL?.replace(/\/$/, "") ?? new URL(request.url).origin;
 

@@ -1,13 +1,16 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireNoticeAccess, noticeText } from "~/notices/notices.server";
+import { requireNoticeAccess, noticeText, signerNameIn } from "~/notices/notices.server";
 import { getLanguage } from "~/i18n.server";
 import { formatKzDateTime } from "~/components/dates";
 import { formatCode } from "~/notices/text";
 import { isLanguage } from "../../locales";
+import type { TitleHandle } from "~/components/PageTitle";
 
-export const meta: MetaFunction = () => [{ title: "Komek" }];
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: (t, d) => t("deciding:notice.pageTitle", { number: (d as { registrationNumber?: string } | undefined)?.registrationNumber ?? "" }) };
+
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const notice = await requireNoticeAccess(request, params.id, "page");
@@ -18,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     lang,
     registrationNumber: notice.registrationNumber,
     text: noticeText(notice, lang),
-    signerName: notice.signerName,
+    signerName: signerNameIn(notice, lang),
     signedAt: notice.signedAt!.toISOString(),
     code: formatCode(notice.verificationCode),
   };
@@ -47,7 +50,7 @@ export default function NoticePage() {
         ))}
       </article>
       <dl className="summary">
-        <dt>{t("deciding:notice.signedBy")}</dt>
+        <dt>{t("deciding:notice.signedByLabel")}</dt>
         <dd>{d.signerName}</dd>
         <dt>{t("deciding:notice.signedAt")}</dt>
         <dd>{formatKzDateTime(d.signedAt)}</dd>

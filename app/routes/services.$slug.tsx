@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { services } from "~/services";
@@ -6,6 +6,10 @@ import { getFixedT } from "~/i18n.server";
 import { getUser } from "~/session.server";
 import { liveCaseOf } from "~/application/draft.server";
 import { findService } from "~/services/registry";
+import type { TitleHandle } from "~/components/PageTitle";
+
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: (_t, d) => (d as { title?: string } | undefined)?.title ?? "Komek" };
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const service = services.find((s) => s.slug === params.slug);
@@ -19,7 +23,6 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   return { key: service.key, title: t(`${service.key}.title`), onPortal, live };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Komek` : "Komek" }];
 
 const sections = ["who", "data", "deadlines", "channels"] as const;
 

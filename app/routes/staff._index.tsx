@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { isDistrictOffice, requireStaff } from "~/session.server";
@@ -7,8 +7,11 @@ import { journal } from "~/staff/journal.server";
 import { CHANNELS, JOURNAL_ROLES, JOURNAL_STATUSES } from "~/staff/journal";
 import { ErrorSummary, Field, Select } from "~/components/forms";
 import { formatDate } from "~/components/dates";
+import type { TitleHandle } from "~/components/PageTitle";
 
-export const meta: MetaFunction = () => [{ title: "Komek" }];
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: "staff:home.title" };
+
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, ["specialist", "commission", "head", "callcenter", "admin"]);
@@ -88,7 +91,7 @@ function Journal({ j, role }: { j: JournalData; role: string }) {
               name="status"
               label={t("deciding:journal.status")}
               defaultValue={f.status ?? ""}
-              options={[{ value: "", label: t("deciding:journal.anyStatus") }, ...JOURNAL_STATUSES.map((s) => ({ value: s, label: t(`decision:status.${s}.name`) }))]}
+              options={[{ value: "", label: t("deciding:journal.anyStatus") }, ...JOURNAL_STATUSES.map((s) => ({ value: s, label: t(`ui:staffStatus.${s}`) }))]}
             />
             <Select
               name="channel"
@@ -139,7 +142,7 @@ function Journal({ j, role }: { j: JournalData; role: string }) {
                   </td>
                   <td>{t(`apply:channels.${r.channel}`)}</td>
                   <td>
-                    <span className="tag">{t(`decision:status.${r.status}.name`)}</span>
+                    <span className="tag">{t(`ui:staffStatus.${r.status}`)}</span>
                   </td>
                   <td>{r.applicationDate ? formatDate(r.applicationDate) : "—"}</td>
                   <td>{r.dueDate ? formatDate(r.dueDate) : "—"}</td>

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCaseAccess } from "~/staff/case.server";
@@ -9,12 +9,15 @@ import { formValues, invalid, respond, type StepActionData } from "~/staff/respo
 import { getLanguage } from "~/i18n.server";
 import { assertCsrf } from "~/csrf.server";
 import { CsrfInput, ErrorSummary, translateError } from "~/components/forms";
-import { formatDate, formatKzDateTime } from "~/components/dates";
+import { formatDate, formatKzDateTime, formatQuarter } from "~/components/dates";
 import { formatTiyn } from "~/domain/income";
 import type { WorkflowAction } from "~/domain/workflow";
 import { readForm } from "~/forms.server";
+import type { TitleHandle } from "~/components/PageTitle";
 
-export const meta: MetaFunction = () => [{ title: "Komek" }];
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: (t, d) => t("deciding:case.title", { number: (d as { registrationNumber?: string } | undefined)?.registrationNumber ?? "" }) };
+
 
 /** '2026-11' → '11.2026'. */
 const monthOf = (ym: string | null) => (ym ? `${ym.slice(5, 7)}.${ym.slice(0, 4)}` : "—");
@@ -85,7 +88,7 @@ export default function CasePage() {
       <h1>{t("deciding:case.title", { number: d.registrationNumber })}</h1>
       <p>
         <span className="tag" data-status={d.status}>
-          {t(`decision:status.${d.status}.name`)}
+          {t(`ui:staffStatus.${d.status}`)}
         </span>
       </p>
 
@@ -233,7 +236,7 @@ export default function CasePage() {
       {d.calculation ? (
         <section aria-labelledby="income-heading">
           <h2 id="income-heading">{t("decision:income.title")}</h2>
-          <p>{t("decision:income.quarter", { from: formatDate(d.calculation.quarterFrom), to: formatDate(d.calculation.quarterTo) })}</p>
+          <p>{t("decision:income.quarter", formatQuarter({ from: d.calculation.quarterFrom, to: d.calculation.quarterTo }))}</p>
           <p>
             {t("decision:income.formula", {
               total: formatTiyn(d.calculation.totalTenge * 100),
@@ -326,7 +329,7 @@ export default function CasePage() {
             <li key={e.id}>
               <strong>{t(`decision:action.${e.action}`)}</strong> <span className="muted">{formatKzDateTime(e.at)}</span>
               <br />
-              {t(`decision:status.${e.from}.name`)} → {t(`decision:status.${e.to}.name`)}
+              {t(`ui:staffStatus.${e.from}`)} → {t(`ui:staffStatus.${e.to}`)}
               <br />
               <span className="muted">
                 {t("deciding:case.by", {

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -14,8 +14,11 @@ import { isIsoDate, kzDate } from "~/domain/kz-time";
 import { MAX_OTHER_AGENCIES_EXTENSION_DAYS } from "~/domain/workflow";
 import { otherAgencyRequestsOf } from "../../db/queries/deciding";
 import { readForm } from "~/forms.server";
+import type { TitleHandle } from "~/components/PageTitle";
 
-export const meta: MetaFunction = () => [{ title: "Komek" }];
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: "decision:action.request_other_agencies" };
+
 
 const FIELDS = ["form", "agency", "requestedOn", "days"];
 

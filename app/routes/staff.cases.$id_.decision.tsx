@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -14,8 +14,11 @@ import { formatTiyn } from "~/domain/income";
 import { assignmentPeriod } from "~/domain/decision";
 import { REFUSAL_GROUND_CODES, hasBar, isRefusalGroundCode, type GroundEvents } from "~/domain/refusal";
 import { readForm } from "~/forms.server";
+import type { TitleHandle } from "~/components/PageTitle";
 
-export const meta: MetaFunction = () => [{ title: "Komek" }];
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: "deciding:decide.title" };
+
 
 const BARRED = REFUSAL_GROUND_CODES.filter(hasBar);
 const FIELDS = ["form", "kind", "periodFrom", "periodTo", "grounds", ...BARRED.map(eventField), "eventMember"];

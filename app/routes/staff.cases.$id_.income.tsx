@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,11 +11,14 @@ import { getDb } from "~/db.server";
 import { getLanguage } from "~/i18n.server";
 import { gatewayIn } from "~/gateway.server";
 import { CsrfInput, Field, Choices, Select, TextArea } from "~/components/forms";
-import { formatDate, formatKzDateTime } from "~/components/dates";
+import { formatDate, formatKzDateTime, formatQuarter } from "~/components/dates";
 import { perCapitaIncome, formatTiyn } from "~/domain/income";
 import { readForm } from "~/forms.server";
+import type { TitleHandle } from "~/components/PageTitle";
 
-export const meta: MetaFunction = () => [{ title: "Komek" }];
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: "deciding:income.title" };
+
 
 const CORRECTION_FIELDS = ["iin", "month", "kind", "amount", "reason"];
 
@@ -84,7 +87,7 @@ export default function IncomePage() {
   return (
     <>
       <StepHeader caseId={d.id} registrationNumber={d.registrationNumber} errors={e} order={["form", ...CORRECTION_FIELDS]} title={t("deciding:income.title")} />
-      <p>{t("decision:income.quarter", { from: formatDate(d.quarter.from), to: formatDate(d.quarter.to) })}</p>
+      <p>{t("decision:income.quarter", formatQuarter(d.quarter))}</p>
 
       <h2>{t("deciding:income.registry")}</h2>
       {d.incomes.length ? (

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,11 +11,14 @@ import { signedForm } from "~/application/forms";
 import { parseForm } from "~/schemas/form";
 import { getDb } from "~/db.server";
 import { CsrfInput } from "~/components/forms";
-import { SignForm } from "~/signature/SignForm";
+import { SignForm, useSignErrors } from "~/signature/SignForm";
 import { noticePayload, renderNotice } from "~/notices/text";
 import { readForm } from "~/forms.server";
+import type { TitleHandle } from "~/components/PageTitle";
 
-export const meta: MetaFunction = () => [{ title: "Komek" }];
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: "deciding:sign.title" };
+
 
 /** Signed notices are a few kilobytes; anything bigger is not ours. */
 /** The notice text and the head's JWS; anything longer than 256 KiB is not a signature of this form. */
@@ -55,6 +58,7 @@ export default function SignPage() {
   const a = useActionData<typeof action>() as StepActionData | undefined;
   const { t } = useTranslation(["deciding", "signature"]);
   const e = a?.errors ?? {};
+  const sign = useSignErrors(e);
   const text = (n: { title: string; lines: string[] }, lang: "ru" | "kk") => (
     <section lang={lang} aria-labelledby={`notice-${lang}`} className="notice-text">
       <h2 id={`notice-${lang}`}>{t(`deciding:sign.${lang}`)}</h2>
@@ -66,7 +70,7 @@ export default function SignPage() {
   );
   return (
     <>
-      <StepHeader caseId={d.id} registrationNumber={d.registrationNumber} errors={e} title={t("deciding:sign.title")} />
+      <StepHeader caseId={d.id} registrationNumber={d.registrationNumber} errors={sign.errors} title={t("deciding:sign.title")} />
       <p>{t("deciding:sign.intro")}</p>
       {text(d.ru, "ru")}
       {text(d.kk, "kk")}
@@ -77,7 +81,7 @@ export default function SignPage() {
           <summary>{t("deciding:sign.data")}</summary>
           <pre className="signed-data">{d.payload}</pre>
         </details>
-        <SignForm expectedIin={d.signerIin} serverError={e["sign-keyfile"]} />
+        <SignForm expectedIin={d.signerIin} serverError={e["sign-keyfile"]} onErrorChange={sign.onErrorChange} result={a} />
       </Form>
     </>
   );

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,8 +10,11 @@ import { assertCsrf } from "~/csrf.server";
 import { CsrfInput, Field, Choices, TextArea } from "~/components/forms";
 import { kzDate, isIsoDate } from "~/domain/kz-time";
 import { readForm } from "~/forms.server";
+import type { TitleHandle } from "~/components/PageTitle";
 
-export const meta: MetaFunction = () => [{ title: "Komek" }];
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: "deciding:survey.title" };
+
 
 const FIELDS = ["surveyedOn", "membersPresent", "livingConditions", "propertySeen", "conclusion", "notes"];
 

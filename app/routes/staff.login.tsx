@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,12 +10,16 @@ import { loginStaff } from "~/auth/login.server";
 import { getUser, safeRedirect, startSession } from "~/session.server";
 import { getFixedT } from "~/i18n.server";
 import { readForm } from "~/forms.server";
+import { staffStartPage } from "~/domain/start-pages";
+import type { TitleHandle } from "~/components/PageTitle";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} — Komek` }];
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: "auth:staffLogin.title" };
+
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  if (user?.kind === "staff") throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/staff"));
+  if (user?.kind === "staff") throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo"), staffStartPage(user.staff.role)));
   const t = await getFixedT(request, "auth");
   return { title: t("staffLogin.title") };
 }
@@ -30,7 +34,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return data<ActionData>({ errors: fieldErrors(parsed.error), values }, 400);
   const outcome = await loginStaff(request, parsed.data.login, parsed.data.password);
   if (outcome.ok && outcome.staffId) {
-    return startSession(request, { kind: "staff", staffId: outcome.staffId }, safeRedirect(form.get("redirectTo"), "/staff"));
+    const start = outcome.role ? staffStartPage(outcome.role) : "/staff";
+    return startSession(request, { kind: "staff", staffId: outcome.staffId }, safeRedirect(form.get("redirectTo"), start));
   }
   const message =
     !outcome.ok && outcome.error === "throttled"

@@ -1,19 +1,22 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { REGISTRATION_NUMBER, verifyByCode, verifyFile, type VerifyOutcome } from "~/notices/notices.server";
+import { REGISTRATION_NUMBER, verifyByCode, verifyUpload, type VerifyOutcome } from "~/notices/notices.server";
 import { normalizeCode } from "~/notices/text";
 import { assertCsrf } from "~/csrf.server";
 import { CsrfInput, ErrorSummary, Field } from "~/components/forms";
 import { formatKzDateTime } from "~/components/dates";
 import { readForm } from "~/forms.server";
+import type { TitleHandle } from "~/components/PageTitle";
 
-export const meta: MetaFunction = () => [{ title: "Komek" }];
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: "deciding:verify.title" };
+
 
 const MAX_FILE = 1024 * 1024;
 
-type Result = { outcome: VerifyOutcome | null; errors: Record<string, string>; number?: string; code?: string };
+type Result = { outcome: (VerifyOutcome & { source?: "pdf" | "jws" }) | null; errors: Record<string, string>; number?: string; code?: string };
 
 /** By registration number and printed code: a GET form, so it works from a link and without JavaScript. */
 export async function loader({ request }: LoaderFunctionArgs): Promise<Result> {
@@ -35,13 +38,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const file = form.get("file");
   if (!file || typeof file === "string" || file.size === 0) return data<Result>({ outcome: null, errors: { file: "deciding:verify.errors.file" } }, 400);
   if (file.size > MAX_FILE) return data<Result>({ outcome: null, errors: { file: "deciding:verify.errors.fileTooLarge" } }, 400);
-  return { outcome: await verifyFile(await file.text()), errors: {} } satisfies Result;
+  return { outcome: await verifyUpload(new Uint8Array(await file.arrayBuffer())), errors: {} } satisfies Result;
 }
 
 export default function VerifyPage() {
   const byCode = useLoaderData<typeof loader>();
   const byFile = useActionData<typeof action>() as Result | undefined;
-  const { t } = useTranslation(["deciding", "decision", "common"]);
+  const { t } = useTranslation(["deciding", "decision", "common", "ui"]);
   const shown = byFile ?? byCode;
   const errors = { ...byCode.errors, ...(byFile?.errors ?? {}) };
   const o = shown.outcome;
@@ -51,11 +54,15 @@ export default function VerifyPage() {
       <h1>{t("deciding:verify.title")}</h1>
       <p>{t("deciding:verify.intro")}</p>
       {o ? (
-        <section aria-labelledby="verify-result" className={o.valid ? "panel panel-success" : "panel panel-error"} role="status">
-          <h2 id="verify-result">{o.valid ? t("deciding:verify.valid") : t("deciding:verify.invalid")}</h2>
+        <section aria-labelledby="verify-result" className={o.valid ? "panel panel-success" : "panel panel-error"} role="status" data-valid={o.valid}>
+          <h2 id="verify-result">
+            <span aria-hidden="true">{o.valid ? "✓ " : "⚠ "}</span>
+            {o.valid ? t("deciding:verify.valid") : t("deciding:verify.invalid")}
+          </h2>
           {o.valid ? (
             <>
-              <p>{t("deciding:verify.validLead")}</p>
+              <p className="lead">{t("deciding:verify.validLead")}</p>
+              {o.source === "pdf" ? <p>{t("ui:verify.fromPdf")}</p> : null}
               <dl className="summary">
                 <dt>{t("deciding:verify.number")}</dt>
                 <dd>{o.registrationNumber}</dd>
@@ -72,7 +79,16 @@ export default function VerifyPage() {
               </dl>
             </>
           ) : (
-            <p>{o.reason === "not_found" ? t("deciding:verify.notFound") : t(`deciding:verify.reasons.${o.reason}`)}</p>
+            <>
+              <p className="lead">
+                {o.reason === "not_found"
+                  ? t("deciding:verify.notFound")
+                  : o.reason === "pdf_without_signature"
+                    ? t("ui:verify.pdfWithoutSignature")
+                    : t(`deciding:verify.reasons.${o.reason}`)}
+              </p>
+              <p>{t("ui:verify.invalidLead")}</p>
+            </>
           )}
         </section>
       ) : null}
@@ -100,7 +116,7 @@ export default function VerifyPage() {
               {t(byFile.errors.file)}
             </span>
           ) : null}
-          <input type="file" id="file" name="file" accept=".jws,.json,.txt,application/jose" aria-describedby={`file-hint${byFile?.errors.file ? " file-error" : ""}`} />
+          <input type="file" id="file" name="file" accept=".pdf,application/pdf,.jws,.json,.txt,application/jose" aria-describedby={`file-hint${byFile?.errors.file ? " file-error" : ""}`} />
         </div>
         <button type="submit" className="button">
           {t("deciding:verify.checkFile")}

@@ -33,7 +33,7 @@ describe("SignForm as the server renders it", () => {
   it("explains in a noscript block that signing needs JavaScript, and keeps the button disabled until hydrated", async () => {
     const html = await render("ru");
     expect(html).toMatch(/<noscript>.*JavaScript.*<\/noscript>/s);
-    expect(html).toMatch(/<button type="submit" class="button" disabled="">/);
+    expect(html).toMatch(/<button type="submit" class="button" disabled=""[^>]*aria-describedby="sign-noscript"/);
   });
 
   it("never names the key file or password inputs, so they are not sent, and carries an empty signature field", async () => {

@@ -10,6 +10,7 @@
  */
 import { useEffect, useRef, useState, type MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
+import type { FieldErrors } from "~/components/forms";
 import type { KeyFileErrorCode } from "./signer";
 
 type Props = {
@@ -22,13 +23,31 @@ type Props = {
   /** An i18n key from the server's verdict (e.g. `signature:reasons.revoked`), shown above the fields. */
   serverError?: string;
   idPrefix?: string;
+  /** The page's action result: a new one (a new answer from the server) shows its verdict again. */
+  result?: unknown;
+  /** Told the one signing error shown now (a problem found in the browser replaces the server's verdict). */
+  onErrorChange?: (error: SignError) => void;
 };
+
+/** The error the sign form shows now, as the error summary links it: field id and i18n key. */
+export type SignError = { field: string; key: string } | null;
+
+/**
+ * The page's error summary with the sign form's current error only: an earlier verdict (an expired key)
+ * does not stay beside a later problem (another person's key, a wrong password).
+ */
+export function useSignErrors(serverErrors: FieldErrors, signField = "sign-keyfile") {
+  const [current, setCurrent] = useState<SignError | undefined>(undefined);
+  if (current === undefined) return { errors: serverErrors, onErrorChange: setCurrent };
+  const rest = Object.fromEntries(Object.entries(serverErrors).filter(([k]) => k !== signField));
+  return { errors: { ...rest, ...(current ? { [current.field]: current.key } : {}) }, onErrorChange: setCurrent };
+}
 
 type Problem = { field: "file" | "password" | "form"; key: string };
 
 const FILE_PROBLEMS: KeyFileErrorCode[] = ["unreadable", "no_key", "unsupported_key"];
 
-export function SignForm({ payloadField = "payload", signatureField = "signature", expectedIin, serverError, idPrefix = "sign" }: Props) {
+export function SignForm({ payloadField = "payload", signatureField = "signature", expectedIin, serverError, idPrefix = "sign", onErrorChange, result }: Props) {
   const { t } = useTranslation(["signature", "common"]);
   const [hydrated, setHydrated] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -37,6 +56,10 @@ export function SignForm({ payloadField = "payload", signatureField = "signature
   const passwordRef = useRef<HTMLInputElement>(null);
   const signatureRef = useRef<HTMLInputElement>(null);
   useEffect(() => setHydrated(true), []);
+  // A new attempt hides the last verdict until the server answers again (a new action result).
+  const [stale, setStale] = useState(false);
+  useEffect(() => setStale(false), [result]);
+  const shownServerError = serverError && !stale && !problem ? serverError : undefined;
 
   const ids = { file: `${idPrefix}-keyfile`, password: `${idPrefix}-password`, hint: `${idPrefix}-keyfile-hint`, noscript: `${idPrefix}-noscript` };
 
@@ -50,6 +73,7 @@ export function SignForm({ payloadField = "payload", signatureField = "signature
       setProblem(p);
       document.getElementById(p.field === "password" ? ids.password : ids.file)?.focus();
     };
+    setStale(true);
     if (!file) return fail({ field: "file", key: "signature:errors.noFile" });
     if (!password) return fail({ field: "password", key: "signature:errors.noPassword" });
     const payload = form?.elements.namedItem(payloadField);
@@ -59,6 +83,7 @@ export function SignForm({ payloadField = "payload", signatureField = "signature
 
     setBusy(true);
     setProblem(null);
+    setStale(true);
     try {
       // Loaded on demand: pages that show the form do not pay for node-forge until someone signs.
       const { openKeyFile } = await import("./signer");
@@ -77,6 +102,16 @@ export function SignForm({ payloadField = "payload", signatureField = "signature
     }
   }
 
+  const current: SignError = problem
+    ? { field: problem.field === "password" ? ids.password : ids.file, key: problem.key }
+    : shownServerError
+      ? { field: ids.file, key: shownServerError }
+      : null;
+  useEffect(() => {
+    if (hydrated) onErrorChange?.(current);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reported by value
+  }, [hydrated, current?.field, current?.key]);
+
   const errorFor = (field: Problem["field"]) =>
     problem?.field === field ? (
       <span className="error-message" id={`${idPrefix}-${field}-error`} role="alert">
@@ -90,18 +125,13 @@ export function SignForm({ payloadField = "payload", signatureField = "signature
   return (
     <fieldset className="sign-form">
       <legend>{t("signature:form.legend")}</legend>
-      {serverError ? (
+      {shownServerError ? (
         <p className="error-message" role="alert">
           <span className="visually-hidden">{t("common:errors.prefix")} </span>
-          {t(serverError)}
+          {t(shownServerError)}
         </p>
       ) : null}
       {errorFor("form")}
-      <noscript>
-        <p className="notice" id={ids.noscript}>
-          {t("signature:form.noscript")}
-        </p>
-      </noscript>
       <input type="hidden" name={signatureField} ref={signatureRef} defaultValue="" />
       <div className={`field${problem?.field === "file" ? " field-error" : ""}`}>
         <label htmlFor={ids.file}>{t("signature:form.keyFileLabel")}</label>
@@ -131,9 +161,15 @@ export function SignForm({ payloadField = "payload", signatureField = "signature
           aria-invalid={problem?.field === "password" || undefined}
         />
       </div>
-      <button type="submit" className="button" onClick={signAndSubmit} disabled={!hydrated || busy} aria-busy={busy || undefined}>
+      <button type="submit" className="button" onClick={signAndSubmit} disabled={!hydrated || busy} aria-busy={busy || undefined} aria-describedby={hydrated ? undefined : ids.noscript}>
         {busy ? t("signature:form.signing") : t("signature:form.submit")}
       </button>
+      {/* Without JavaScript the button stays disabled (and looks it); why is said right beside it. */}
+      <noscript>
+        <span className="button-note" id={ids.noscript}>
+          {t("signature:form.noscript")}
+        </span>
+      </noscript>
     </fieldset>
   );
 }

@@ -85,7 +85,9 @@ test.describe("deciding an ASP application", () => {
     await head.getByLabel("Файл ключа ЭЦП").setInputFiles(await demoKeyFile(request, `${HEAD_IIN}.p12`));
     await head.getByLabel("Пароль к ключу").fill(DEMO_KEY_PASSWORD);
     await head.getByRole("button", { name: "Подписать и отправить" }).click();
-    await expect(head.getByText("Решение направлено вам").first()).toBeVisible();
+    // Staff read staff wording: the notice went to the applicant, not "to you" (issue 17, item 14).
+    await expect(head.getByText("Уведомление направлено заявителю").first()).toBeVisible();
+    await expect(head.getByText("Решение направлено вам")).toHaveCount(0);
     await expect(head.getByRole("heading", { name: "Ход рассмотрения" })).toBeVisible();
     for (const step of ["Направить в участковую комиссию", "Внести акт обследования и заключение", "Назначить ответственного специалиста", "Подписать решение ЭЦП", "Направить уведомление заявителю"]) {
       await expect(head.getByRole("list").getByText(step, { exact: true }).first()).toBeVisible();
@@ -106,12 +108,17 @@ test.describe("deciding an ASP application", () => {
     const pdfBytes = fs.readFileSync((await pdf.path())!);
     expect(pdfBytes.subarray(0, 5).toString()).toBe("%PDF-");
     expect(pdf.suggestedFilename()).toBe(`${number}-ru.pdf`);
+    // The notice names its signer and gives Astana time (issue 17, item 16).
+    await expect(citizen.getByText("Руководитель: Бекмуханов Нурлан Асанович. Подписано ЭЦП.")).toBeVisible();
+    const pdfPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "komek-pdf-")), `${number}-ru.pdf`);
+    fs.writeFileSync(pdfPath, pdfBytes);
     const [signed] = await Promise.all([citizen.waitForEvent("download"), citizen.getByRole("link", { name: /подписанный файл/ }).click()]);
     const signedPath = (await signed.path())!;
 
     await citizen.getByRole("navigation", { name: "Язык уведомления" }).getByRole("link", { name: "Қазақша" }).click();
     await expect(citizen.getByRole("heading", { name: "Атаулы әлеуметтік көмек тағайындау" })).toBeVisible();
     await expect(citizen.getByText("Атаулы әлеуметтік көмек тағайындау туралы шешім қабылданды.")).toBeVisible();
+    await expect(citizen.getByText("Басшы: Бекмұханов Нұрлан Асанұлы. ЭЦҚ-мен қол қойылды.")).toBeVisible();
     const [pdfKk] = await Promise.all([citizen.waitForEvent("download"), citizen.getByRole("link", { name: /Скачать PDF/ }).click()]);
     expect(pdfKk.suggestedFilename()).toBe(`${number}-kk.pdf`);
 
@@ -137,6 +144,16 @@ test.describe("deciding an ASP application", () => {
     await visitor.getByRole("button", { name: "Проверить файл" }).click();
     await expect(visitor.getByRole("heading", { name: "Уведомление подлинное" })).toBeVisible();
 
+    // The PDF itself is accepted: its embedded signed file is checked, and the result is a green panel (item 17).
+    await visitor.getByLabel("Файл уведомления").setInputFiles(pdfPath);
+    await visitor.getByRole("button", { name: "Проверить файл" }).click();
+    const valid = visitor.locator("section.panel").filter({ has: visitor.getByRole("heading", { name: "Уведомление подлинное" }) });
+    await expect(valid).toBeVisible();
+    await expect(valid).toContainText("вложенный в PDF");
+    await expect(valid).toHaveCSS("background-color", "rgb(0, 112, 60)");
+    await expect(visitor.getByText("Файл повреждён")).toHaveCount(0);
+    await expectAccessible(visitor);
+
     const [header, payload, signature] = fs.readFileSync(signedPath, "utf8").trim().split(".");
     const forgedPayload = Buffer.from(Buffer.from(payload, "base64url").toString("utf8").replace(/"amountTiyn":(\d+)/, '"amountTiyn":9$1')).toString("base64url");
     const tampered = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "komek-notice-")), `${number}.notice.jws`);
@@ -145,5 +162,22 @@ test.describe("deciding an ASP application", () => {
     await visitor.getByRole("button", { name: "Проверить файл" }).click();
     await expect(visitor.getByRole("heading", { name: "Уведомление не прошло проверку" })).toBeVisible();
     await expect(visitor.getByText("Файл изменён после подписания")).toBeVisible();
+    // A forged notice is a red warning, never the green panel.
+    const invalid = visitor.locator("section.panel-error");
+    await expect(invalid).toHaveCSS("border-top-color", "rgb(177, 14, 30)");
+    await expect(visitor.locator("section.panel-success")).toHaveCount(0);
+    await expectAccessible(visitor);
+
+    // A PDF whose embedded signed file was replaced by the forged one is refused the same way.
+    const { PDFDocument } = await import("pdf-lib");
+    const blank = await PDFDocument.create();
+    blank.addPage();
+    await blank.attach(new TextEncoder().encode([header, forgedPayload, signature].join(".")), `${number}.notice.jws`, { mimeType: "application/jose" });
+    const forgedPath = path.join(path.dirname(tampered), `${number}-forged.pdf`);
+    fs.writeFileSync(forgedPath, await blank.save());
+    await visitor.getByLabel("Файл уведомления").setInputFiles(forgedPath);
+    await visitor.getByRole("button", { name: "Проверить файл" }).click();
+    await expect(visitor.getByRole("heading", { name: "Уведомление не прошло проверку" })).toBeVisible();
+    await expect(visitor.locator("section.panel-error")).toBeVisible();
   });
 });

@@ -11,7 +11,7 @@ import { insertLookup } from "../../db/queries/callcenter";
 import { callcenterLookups, dataAccessLog, incomes, persons, registrations, staffAccounts, bankAccounts, mobileNumbers } from "../../db/schema";
 import { createLookupDemo, DEMO_OFFER_FIGURES, type LookupDemo } from "../../app/callcenter/demo-fixture.server";
 import { lookUp } from "../../app/callcenter/lookup.server";
-import { recordCaseAccess } from "../../app/audit/access.server";
+import { recordAccess, recordCaseAccess } from "../../app/audit/access.server";
 import { loader as consoleLoader, action as consoleAction } from "../../app/routes/callcenter";
 import { loader as historyLoader } from "../../app/routes/callcenter_.history";
 import { loader as adminLoader } from "../../app/routes/admin.lookups";
@@ -408,7 +408,26 @@ describe("the 1414 status console", () => {
       const entries = (r.body as { entries: { purpose: string; role: string }[] }).entries;
       expect(entries.map((e) => e.purpose)).toEqual(expect.arrayContaining(["case_processing", "callcenter_lookup"]));
       // Date, role, purpose and reference: nothing that names or identifies the employee.
-      for (const e of entries) expect(Object.keys(e).sort()).toEqual(["at", "id", "purpose", "reference", "role"]);
+      for (const e of entries) expect(Object.keys(e).sort()).toEqual(["count", "first", "id", "last", "purpose", "reference", "role"]);
+    });
+
+    it("groups a case page opened twenty times in two minutes into one row (issue 17, item 10)", async () => {
+      const [app] = await fresh.query<{ id: string; applicant_iin: string; registration_number: string }>(
+        `select id, applicant_iin, registration_number from applications where registration_number = $1`, [demo.portal.registrationNumber],
+      );
+      const [admin] = await fresh.db.select().from(staffAccounts).where(eq(staffAccounts.login, "admin"));
+      const start = Date.now() + 3_600_000; // newer than anything recorded so far
+      for (let i = 0; i < 20; i++) {
+        await recordAccess(
+          { subjectIin: app.applicant_iin, actorRole: "admin", actorId: admin.id, purpose: "case_processing", reference: "GROUP-TEST" },
+          { now: new Date(start + i * 6_000) },
+        );
+      }
+      const r = await outcome(() => accessLoader({ request: requestAs(cookies.citizen, "/cabinet/access"), params: {}, context: {} }));
+      const entries = (r.body as { entries: { reference: string | null; count: number }[] }).entries;
+      const rows = entries.filter((e) => e.reference === "GROUP-TEST");
+      expect(rows, JSON.stringify(entries.slice(0, 6))).toHaveLength(1);
+      expect(rows[0].count).toBe(20);
     });
 
     it("records a staff member opening the case page", async () => {

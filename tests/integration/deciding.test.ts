@@ -311,7 +311,7 @@ describe("deciding a case, step by step", () => {
       upload.set("csrf", csrf.token);
       upload.set("file", new File([[header, forged, signature].join(".")], "notice.jws"));
       const posted = await outcome(() => verifyRoute.action({ request: requestAs(csrf.cookie, "/verify", { method: "POST", body: upload }), params: {}, context: {} }));
-      expect((posted.body as { outcome: unknown }).outcome).toEqual({ valid: false, reason: "tampered" });
+      expect((posted.body as { outcome: unknown }).outcome).toEqual({ valid: false, reason: "tampered", source: "jws" });
     });
   });
 

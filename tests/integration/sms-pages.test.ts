@@ -109,6 +109,28 @@ describe("the SMS pages: /dev/sms and the offer in the cabinet", () => {
     expect(n).toBe(1);
   });
 
+  it("after consent the cabinet offers the payment menu as choices, and a choice is the SMS answer (issue 17, item 11)", async () => {
+    const session = await sessionCookie({ kind: "citizen", iin: kk.iin });
+    const { token, cookie } = await csrf(session);
+    type Page = { offer: { stage: string; choices: { value: string; kind: string; name?: string }[] }; formId: string };
+    const load = async () => (await offerLoader(args(new Request("http://localhost/cabinet/offer", { headers: { Cookie: cookie } })))) as Page;
+    const menu = await load();
+    expect(menu.offer.stage).toBe("awaiting_payment");
+    const kinds = menu.offer.choices.map((c) => c.kind);
+    expect(kinds).toContain("bank");
+    expect(kinds).toContain("iban");
+    // Nothing chosen: a clear error and no answer sent.
+    const empty = await outcome(() => offerAction(args(post("/cabinet/offer", cookie, { csrf: token, formId: menu.formId, intent: "choice" }))));
+    expect(empty.status).toBe(400);
+    expect((await load()).offer.stage).toBe("awaiting_payment");
+    const bank = menu.offer.choices.find((c) => c.kind === "bank")!;
+    await outcome(() => offerAction(args(post("/cabinet/offer", cookie, { csrf: token, formId: menu.formId, intent: "choice", quick: bank.value }))));
+    const list = await load();
+    expect(list.offer.stage).toBe("awaiting_bank");
+    expect(list.offer.choices.length).toBeGreaterThan(5);
+    expect(list.offer.choices.every((c) => c.kind === "organisation" && c.name)).toBe(true);
+  });
+
   it("a citizen without an offer sees that they have none", async () => {
     const other = demoCitizens.find((c) => c.scenario === "above_poverty_line")!;
     await ensureCitizenAccount(fresh.db, other.iin);
