@@ -26,14 +26,16 @@ import ruSmsui from "./ru/smsui.json";
 import kkSmsui from "./kk/smsui.json";
 import ruCallcenter from "./ru/callcenter.json";
 import kkCallcenter from "./kk/callcenter.json";
+import ruPayments from "./ru/payments.json";
+import kkPayments from "./kk/payments.json";
 
 export const supportedLanguages = ["ru", "kk"] as const;
 export type Language = (typeof supportedLanguages)[number];
 export const defaultLanguage: Language = "ru";
 
 export const resources = {
-  ru: { common: ruCommon, services: ruServices, auth: ruAuth, apply: ruApply, cabinet: ruCabinet, staff: ruStaff, sms: ruSms, signature: ruSignature, decision: ruDecision, deciding: ruDeciding, smsui: ruSmsui, callcenter: ruCallcenter },
-  kk: { common: kkCommon, services: kkServices, auth: kkAuth, apply: kkApply, cabinet: kkCabinet, staff: kkStaff, sms: kkSms, signature: kkSignature, decision: kkDecision, deciding: kkDeciding, smsui: kkSmsui, callcenter: kkCallcenter },
+  ru: { common: ruCommon, services: ruServices, auth: ruAuth, apply: ruApply, cabinet: ruCabinet, staff: ruStaff, sms: ruSms, signature: ruSignature, decision: ruDecision, deciding: ruDeciding, smsui: ruSmsui, callcenter: ruCallcenter, payments: ruPayments },
+  kk: { common: kkCommon, services: kkServices, auth: kkAuth, apply: kkApply, cabinet: kkCabinet, staff: kkStaff, sms: kkSms, signature: kkSignature, decision: kkDecision, deciding: kkDeciding, smsui: kkSmsui, callcenter: kkCallcenter, payments: kkPayments },
 } as const;
 
 export const namespaces = Object.keys(resources.ru) as (keyof (typeof resources)["ru"])[];
