@@ -14,7 +14,7 @@ import * as q from "../../db/queries/payments";
 import { kzCalendar as cal, isWorkingDay } from "../domain/workdays";
 import { isIsoDate, kzDate, type IsoDate } from "../domain/kz-time";
 import { makeKzIban, parseKzIban } from "../domain/iban";
-import { fixedT } from "../notices/text";
+import { paymentsT } from "./text";
 import type { Language } from "../../locales";
 import {
   demandDate, demandSendBy, monthOf, ordersDueBy, returnRecordBy, returnToDistrictBy, terminationStart, transferWindow, undueTiyn,
@@ -219,19 +219,19 @@ export async function importReturns(xml: string, opts: { actor?: PaymentActor; n
       await q.markReturned(tx, { itemId: item.itemId, lineId: item.lineId, on: receivedOn, code: r.reason, recordBy, toDistrictBy });
       returned++;
       totalTiyn += item.amountTiyn;
-      if (await smsRecipient(tx, item.recipientIin, (t) => t("payments:sms.returned", { month: item.month, amount: tiynToDecimal(item.amountTiyn), reason: t(`payments:reasons.${r.reason}`) }), now)) sms++;
+      if (await smsRecipient(tx, item.recipientIin, (t) => t("sms.returned", { month: item.month, amount: tiynToDecimal(item.amountTiyn), reason: t(`reasons.${r.reason}`) }), now)) sms++;
     }
     await audit(tx, actor, "import_returns", `returns:${report.msgId}`, { receivedOn, returned, alreadyRecorded, totalTiyn, recordBy, toDistrictBy }, now);
     return { msgId: report.msgId, receivedOn, returned, alreadyRecorded, totalTiyn, recordBy, toDistrictBy, sms };
   });
 }
 
-async function smsRecipient(tx: Tx, iin: string, body: (t: ReturnType<typeof fixedT>) => string, now: Date) {
+async function smsRecipient(tx: Tx, iin: string, body: (t: ReturnType<typeof paymentsT>) => string, now: Date) {
   const gateway = gatewayIn(tx);
   const [mobile, person] = await Promise.all([gateway.getMobileNumber(iin), gateway.getPerson(iin)]);
   if (!mobile || person?.deathDate) return null;
   const language: Language = person?.preferredLanguage ?? "ru";
-  return queueSms(tx, { to: mobile.phone, body: body(fixedT(language)), purpose: "notice", iin, language, now });
+  return queueSms(tx, { to: mobile.phone, body: body(paymentsT(language)), purpose: "notice", iin, language, now });
 }
 
 export type AccountChange = { updatedLines: number; requeued: number; rescheduled: number };
@@ -304,7 +304,7 @@ async function terminateIn(
   const overpaidTiyn = paid.reduce((s, x) => s + x.undue, 0);
   if (paid.length > 0 && lines[0]) {
     const iin = lines[0].recipientIin;
-    await smsRecipient(tx, iin, (t) => t("payments:sms.overpayment", { amount: tiynToDecimal(overpaidTiyn), date: stopFrom }), p.now);
+    await smsRecipient(tx, iin, (t) => t("sms.overpayment", { amount: tiynToDecimal(overpaidTiyn), date: stopFrom }), p.now);
   }
   await audit(tx, p.actor, "terminate", `application:${p.applicationId}`, { ground: p.ground, eventDate: p.eventDate, stopFrom, stopped: unpaid.length, overpaid: paid.length, overpaidTiyn }, p.now);
   return { stopFrom, stopped: unpaid.length, overpaid: paid.length, overpaidTiyn };
