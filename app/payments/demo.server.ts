@@ -8,10 +8,12 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { registerApplication } from "../../db/queries/applications";
 import { changeStatus, insertDecision, insertNotice } from "../../db/queries/deciding";
-import { findStaffByLogin } from "../../db/queries/accounts";
+import { ensureCitizenAccount, findStaffByLogin, setCitizenPassword } from "../../db/queries/accounts";
+import { rowsOf } from "../../db/rows";
 import type { ApplicationStatus } from "../../db/schema";
 import { makeKzIban } from "../domain/iban";
-import { parseIin } from "../domain/iin";
+import { importReturns, runPayments, transferDue } from "./pipeline.server";
+import { makeIin, parseIin } from "../domain/iin";
 
 export type DemoAssignment = {
   iin: string;
@@ -83,4 +85,56 @@ export async function createDemoAssignments(db: Db, list: DemoAssignment[], now:
     out.push({ applicationId: id, iban, registrationNumber: registered.registrationNumber });
   }
   return out;
+}
+
+/** The demo recipients' IINs: valid, deterministic, outside the demo families' serials. */
+export function demoRecipientIins(count = 12): string[] {
+  const out: string[] = [];
+  for (let i = 0; out.length < count; i++) {
+    const iin = makeIin(`1968-04-${String(1 + i).padStart(2, "0")}`, i % 2 ? "M" : "F", 9101 + i);
+    if (iin) out.push(iin);
+  }
+  return out;
+}
+
+const DEMO_BANKS = ["601", "722", "601", "722", "856", "563", "601", "722", "965", "601", "722", "563"];
+const DEMO_NAMES: [string, string][] = [
+  ["Сапарова", "Гульмира"], ["Ержанов", "Асхат"], ["Ким", "Елена"], ["Нурланов", "Дамир"], ["Абенова", "Жанар"], ["Ли", "Сергей"],
+  ["Токаева", "Айжан"], ["Иванов", "Павел"], ["Бекова", "Сауле"], ["Маратов", "Ильяс"], ["Серикова", "Дана"], ["Ахметов", "Канат"],
+];
+
+/**
+ * The payment demo of `npm start` (README "What to try"): twelve signed ASP assignments in Nura and
+ * Akzhar from November 2026, December's demand, transfer and orders already run, and one return —
+ * so the first recipient (who can sign in) sees a paid and a returned payment. Once only.
+ */
+export async function seedPaymentDemo(db: Db, passwordHash: string): Promise<boolean> {
+  const iins = demoRecipientIins();
+  const existing = await db.execute(sql`SELECT 1 FROM registry.persons WHERE iin = ${iins[0]}`);
+  if ((Array.isArray(existing) ? existing : (existing as { rows: unknown[] }).rows).length > 0) return false;
+  const at = (date: string) => new Date(`${date}T05:00:00Z`);
+  const list: DemoAssignment[] = iins.map((iin, i) => ({
+    iin, lastName: DEMO_NAMES[i][0], firstName: DEMO_NAMES[i][1], language: i % 3 === 0 ? "kk" : "ru", phone: `+7701888${String(1000 + i)}`,
+    bankCode: DEMO_BANKS[i], account: `D${String(i + 1).padStart(12, "0")}`, katoCode: i < 9 ? "355230100" : "593430100",
+    amountTiyn: 1_850_000 + i * 73_550, periodFrom: i === 0 ? "2026-11" : "2026-12", periodTo: "2027-05", applicationDate: "2026-10-19",
+  }));
+  const created = await createDemoAssignments(db, list, at("2026-11-10"));
+  await ensureCitizenAccount(db, iins[0]);
+  await setCitizenPassword(db, iins[0], passwordHash);
+  await runPayments("2026-11-27", { now: at("2026-11-27") });
+  await transferDue("2026-12-01", { actor: { label: "demo", role: "finance_officer", staffId: null }, now: at("2026-12-01") });
+  await runPayments("2026-12-01", { now: at("2026-12-01") });
+  const [line] = rowsOf<{ id: string }>(
+    await db.execute(sql`SELECT id FROM payment_lines WHERE application_id = ${created[0].applicationId} AND month = '2026-12-01'`),
+  );
+  await importReturns(
+    `<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.002.001.03"><CstmrPmtStsRpt>
+<GrpHdr><MsgId>DEMO-RJ-20261203</MsgId><CreDtTm>2026-12-03T10:00:00</CreDtTm></GrpHdr>
+<OrgnlGrpInfAndSts><OrgnlMsgId>demo</OrgnlMsgId><OrgnlMsgNmId>pain.001.001.03</OrgnlMsgNmId></OrgnlGrpInfAndSts>
+<OrgnlPmtInfAndSts><OrgnlPmtInfId>demo</OrgnlPmtInfId><TxInfAndSts><OrgnlEndToEndId>ASP-L${line.id}-A1</OrgnlEndToEndId><TxSts>RJCT</TxSts><StsRsnInf><Rsn><Cd>AC04</Cd></Rsn></StsRsnInf></TxInfAndSts></OrgnlPmtInfAndSts>
+</CstmrPmtStsRpt></Document>`,
+    { now: at("2026-12-03") },
+  );
+  return true;
 }

@@ -150,16 +150,16 @@ export class ReturnFileError extends Error {
  * picks the fields. An unknown reason code is kept as NARR (narrative).
  */
 export function readStatusReport(xml: string): StatusReport {
-  if (!xml.includes(PAIN002_NAMESPACE)) throw new ReturnFileError("payments.import.notPain002");
+  if (!xml.includes(PAIN002_NAMESPACE)) throw new ReturnFileError("payments.errors.import.notPain002");
   const msgId = /<GrpHdr>[\s\S]*?<MsgId>([^<]+)<\/MsgId>/.exec(xml)?.[1]?.trim();
   const created = /<GrpHdr>[\s\S]*?<CreDtTm>(\d{4}-\d{2}-\d{2})/.exec(xml)?.[1];
-  if (!msgId || !created) throw new ReturnFileError("payments.import.noHeader");
+  if (!msgId || !created) throw new ReturnFileError("payments.errors.import.noHeader");
   const returns: StatusReport["returns"] = [];
   for (const block of xml.match(/<TxInfAndSts>[\s\S]*?<\/TxInfAndSts>/g) ?? []) {
     const status = /<TxSts>([A-Z]{4})<\/TxSts>/.exec(block)?.[1];
     if (status !== "RJCT") continue;
     const id = /<OrgnlEndToEndId>([^<]+)<\/OrgnlEndToEndId>/.exec(block)?.[1]?.trim();
-    if (!id) throw new ReturnFileError("payments.import.noEndToEndId");
+    if (!id) throw new ReturnFileError("payments.errors.import.noEndToEndId");
     const code = /<Rsn>\s*<Cd>([A-Z0-9]{4})<\/Cd>/.exec(block)?.[1] ?? "NARR";
     returns.push({ endToEndId: id, reason: (RETURN_REASONS as readonly string[]).includes(code) ? (code as ReturnReason) : "NARR" });
   }

@@ -16,3 +16,8 @@ void i18n.init({
 export function paymentsT(lng: Language): TFunction {
   return i18n.getFixedT(lng, "payments");
 }
+
+/** A refusal's key ("payments.errors.…") and parameters as a sentence in the language. */
+export function paymentErrorText(error: { key: string; params: Record<string, string | number> }, lng: Language): string {
+  return paymentsT(lng)(error.key.replace(/^payments\./, ""), error.params);
+}

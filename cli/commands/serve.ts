@@ -12,6 +12,9 @@ import { createFreshDb } from "../../db/testing";
 import { seedDemoIfEmpty } from "../../db/seed/demo";
 import { startWorkers } from "../../sms/worker.server";
 import { seedAccounts } from "../../db/seed/accounts";
+import { seedPaymentDemo } from "../../app/payments/demo.server";
+import { DEMO_PASSWORD } from "../../db/seed/demo-people";
+import { hashPassword } from "../../app/auth/password.server";
 import { createDemoPki, demoKeysEnabled } from "../../app/signature/demo-keys.server";
 
 /** Largest request body we accept; anything bigger is refused before Remix reads it. */
@@ -52,6 +55,7 @@ export async function run(argv: string[]) {
     const seeded = await seedDemoIfEmpty(handle.db);
     if (seeded) console.log(`Seeded demo data: ${seeded.persons} persons`);
     await seedAccounts(handle.db);
+    if (await seedPaymentDemo(handle.db, await hashPassword(DEMO_PASSWORD))) console.log("Seeded the payments demo (issue 15)");
   }
   if (demoKeysEnabled()) {
     const pki = await createDemoPki();
