@@ -12,6 +12,8 @@ import { CsrfInput } from "~/components/forms";
 import { formatDate, formatKzDateTime } from "~/components/dates";
 import { cabinetNotices } from "~/notices/notices.server";
 import { cabinetOffer, citizenSmsHistory } from "~/sms.server";
+import { cabinetPayments } from "~/payments/cabinet.server";
+import { PaymentsTable } from "~/payments/PaymentsTable";
 
 export const meta: MetaFunction = () => [{ title: "Komek" }];
 
@@ -25,12 +27,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     gateway.getMobileNumber(user.iin),
     listApplicationsOf(db, user.iin),
   ]);
-  const [notices, sms, offer] = await Promise.all([
+  const [notices, sms, offer, payments] = await Promise.all([
     cabinetNotices(user.iin, lng),
     citizenSmsHistory(user.iin, mobile?.phone ?? null),
     cabinetOffer(user.iin),
+    cabinetPayments(user.iin, lng),
   ]);
   return {
+    payments,
     notices,
     sms,
     openOffer: offer?.open ? { stage: offer.stage, expiresAt: offer.expiresAt } : null,
@@ -49,7 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Cabinet() {
   const d = useLoaderData<typeof loader>();
-  const { t } = useTranslation(["cabinet", "decision", "services", "apply"]);
+  const { t } = useTranslation(["cabinet", "decision", "services", "apply", "payments"]);
   return (
     <>
       <h1>{t("cabinet:title")}</h1>
@@ -105,6 +109,16 @@ export default function Cabinet() {
           </button>
         </Form>
       </section>
+
+      {d.payments.length ? (
+        <section aria-labelledby="payments-heading">
+          <h2 id="payments-heading">{t("payments:cabinet.title")}</h2>
+          <PaymentsTable payments={d.payments} />
+          <p>
+            <Link to="/cabinet/payments">{t("payments:cabinet.changeAccount")}</Link>
+          </p>
+        </section>
+      ) : null}
 
       <section aria-labelledby="notices-heading">
         <h2 id="notices-heading">{t("cabinet:notices.heading")}</h2>

@@ -341,7 +341,7 @@ export async function registryEventCandidates(tx: Tx, asOf: string) {
 }
 
 export type CitizenPayment = {
-  lineId: number; service: string; month: string; amountTiyn: number; status: string; paidOn: string | null; returnedOn: string | null;
+  lineId: number; applicationId: string; service: string; month: string; amountTiyn: number; status: string; paidOn: string | null; returnedOn: string | null;
   returnCode: string | null; iban: string; bankNameRu: string; bankNameKk: string; channel: string; overpaymentTiyn: number | null;
 };
 
@@ -349,7 +349,7 @@ export type CitizenPayment = {
 export async function paymentsOfRecipient(tx: Tx, iin: string, limit = 36): Promise<CitizenPayment[]> {
   const rows = rowsOf<Record<string, unknown>>(
     await tx.execute(sql`
-      SELECT l.id, l.service, to_char(l.month, 'YYYY-MM') AS month, l.amount_tiyn, l.status,
+      SELECT l.id, l.application_id, l.service, to_char(l.month, 'YYYY-MM') AS month, l.amount_tiyn, l.status,
              to_char(l.paid_on, 'YYYY-MM-DD') AS paid_on, to_char(l.returned_on, 'YYYY-MM-DD') AS returned_on, l.return_code,
              l.iban, b.name_ru, b.name_kk, l.channel, op.amount_tiyn AS overpayment
       FROM payment_lines l
@@ -360,7 +360,7 @@ export async function paymentsOfRecipient(tx: Tx, iin: string, limit = 36): Prom
       LIMIT ${limit}`),
   );
   return rows.map((r) => ({
-    lineId: num(r.id), service: String(r.service), month: String(r.month), amountTiyn: num(r.amount_tiyn), status: String(r.status),
+    lineId: num(r.id), applicationId: String(r.application_id), service: String(r.service), month: String(r.month), amountTiyn: num(r.amount_tiyn), status: String(r.status),
     paidOn: (r.paid_on as string | null) ?? null, returnedOn: (r.returned_on as string | null) ?? null, returnCode: (r.return_code as string | null) ?? null,
     iban: String(r.iban), bankNameRu: String(r.name_ru), bankNameKk: String(r.name_kk), channel: String(r.channel),
     overpaymentTiyn: r.overpayment == null ? null : num(r.overpayment),
