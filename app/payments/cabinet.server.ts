@@ -1,7 +1,7 @@
 /**
  * What the citizen and the 1414 agent see of payments: the cabinet's list (date, amount, where it went
  * as the bank and the account's last four digits, returned and why, an overpayment) and the one-line
- * masked status of the latest payment for the contact centre.
+ * masked status of the latest payment for the contact centre (app/payments/lookup.ts).
  */
 import { getDb } from "../db.server";
 import * as q from "../../db/queries/payments";
@@ -36,15 +36,4 @@ export async function cabinetPayments(iin: string, lng: Language): Promise<Cabin
   const { db } = await getDb();
   const rows = await q.paymentsOfRecipient(db, iin);
   return rows.filter((r) => r.status !== "scheduled").map((r) => toCabinetPayment(r, lng));
-}
-
-/** 1414: "paid on … to …••1234", "returned: account closed — …", or the state; never the whole account. */
-export function lookupPaymentStatus(rows: q.CitizenPayment[], lng: Language): string {
-  const t = paymentsT(lng);
-  const latest = rows.find((r) => r.status === "paid" || r.status === "returned") ?? rows.find((r) => r.status !== "scheduled");
-  if (!latest) return t("lookup.none");
-  const tail = `••${latest.iban.slice(-4)}`;
-  if (latest.status === "paid") return t("lookup.paid", { date: latest.paidOn?.split("-").reverse().join("."), tail });
-  if (latest.status === "returned") return t("lookup.returned", { reason: t(`reasons.${latest.returnCode ?? "NARR"}`) });
-  return t("lookup.pending", { status: t(`status.${latest.status}`) });
 }
