@@ -382,3 +382,30 @@ export async function lineCounts(tx: Tx): Promise<Record<string, number>> {
   const rows = rowsOf<{ status: string; n: number }>(await tx.execute(sql`SELECT status, count(*)::int AS n FROM payment_lines GROUP BY status`));
   return Object.fromEntries(rows.map((r) => [r.status, num(r.n)]));
 }
+
+/** The latest payment orders (files) with their totals. */
+export async function recentOrders(tx: Tx, limit = 30) {
+  return tx
+    .select({ id: paymentOrders.id, orderDate: paymentOrders.orderDate, msgId: paymentOrders.msgId, channel: paymentOrders.channel, bic: paymentOrders.bic, lineCount: paymentOrders.lineCount, totalTiyn: paymentOrders.totalTiyn })
+    .from(paymentOrders)
+    .orderBy(desc(paymentOrders.orderDate), desc(paymentOrders.id))
+    .limit(limit);
+}
+
+/** Returned attempts for the payment officer: identifiers, amount, account tail and reason — nothing of the case. */
+export async function recentReturns(tx: Tx, limit = 50) {
+  return rowsOf<{ end_to_end_id: string; month: string; amount_tiyn: string; iban_tail: string; return_code: string; returned_on: string; record_by: string; to_district_by: string; line_status: string }>(
+    await tx.execute(sql`
+      SELECT i.end_to_end_id, to_char(l.month, 'YYYY-MM') AS month, i.amount_tiyn::text AS amount_tiyn, right(i.iban, 4) AS iban_tail, i.return_code,
+             to_char(i.returned_on, 'YYYY-MM-DD') AS returned_on, to_char(i.return_recorded_by, 'YYYY-MM-DD') AS record_by,
+             to_char(i.return_to_district_by, 'YYYY-MM-DD') AS to_district_by, l.status AS line_status
+      FROM payment_order_items i JOIN payment_lines l ON l.id = i.line_id
+      WHERE i.returned_on IS NOT NULL
+      ORDER BY i.returned_on DESC, i.id DESC
+      LIMIT ${limit}`),
+  );
+}
+
+export async function recentPaymentAudit(tx: Tx, limit = 30) {
+  return tx.select().from(paymentAudit).orderBy(desc(paymentAudit.id)).limit(limit);
+}

@@ -22,6 +22,8 @@ import { decimalToTiyn, endToEndId } from "../../app/payments/files";
 import { makeKzIban } from "../../app/domain/iban";
 import { validateAgainstXsd } from "../support/xsd";
 import { testIins } from "../support/people";
+import { outcome, postForm, requestAs, sessionCookie } from "../support/session";
+import * as staffPayments from "../../app/routes/staff.payments";
 
 const NURA = "355230100";
 const TALSHIK = "593430100";
@@ -216,6 +218,36 @@ describe("payments through a month", () => {
     expect(sms).toHaveLength(1);
     expect(sms[0].language).toBe("kk");
     expect(sms[0].body).toContain("2027-01-15");
+  });
+
+  it("the payment roles: the finance officer records a transfer on the page, the payment officer sees payment data only", async () => {
+    const idOf = async (login: string) => Number((await q<{ id: string }>(`select id from staff_accounts where login = $1`, [login]))[0].id);
+    const financeCookie = await sessionCookie({ kind: "staff", staffId: await idOf("nura.finance") });
+    const officerCookie = await sessionCookie({ kind: "staff", staffId: await idOf("gk.payments") });
+    const specialistCookie = await sessionCookie({ kind: "staff", staffId: await idOf("nura.specialist") });
+    const load = (cookie: string) => outcome(() => staffPayments.loader({ request: requestAs(cookie, "/staff/payments"), params: {}, context: {} } as never));
+    const post = async (cookie: string, fields: Record<string, string>) =>
+      outcome(async () => staffPayments.action({ request: await postForm(cookie, "/staff/payments", fields), params: {}, context: {} } as never));
+
+    expect((await load(specialistCookie)).status).toBe(403);
+    const officer = await load(officerCookie);
+    expect(officer.status).toBe(200);
+    const seen = JSON.stringify(officer.body);
+    expect(seen).toContain("ASP-L");
+    for (const p of people) expect(seen).not.toContain(p.iin);
+    expect(seen).not.toMatch(/KZ\d{2}[0-9A-Z]{16}/);
+
+    const finance = (await load(financeCookie)).body as { overview: { demands: { id: number; officeCode: string; transferredOn: string | null }[] } };
+    expect(new Set(finance.overview.demands.map((d) => d.officeCode))).toEqual(new Set(["nura"]));
+    const feb = finance.overview.demands.find((d) => !d.transferredOn)!;
+    expect((await post(officerCookie, { demand: String(feb.id), date: "2027-02-01" })).status).toBe(403);
+    const early = await post(financeCookie, { demand: String(feb.id), date: "2027-01-28" });
+    expect(early.status).toBe(400);
+    expect((early.body as { error: string }).error).toBe("Заявка поступила только 2027-01-29.");
+    const ok = await post(financeCookie, { demand: String(feb.id), date: "2027-02-01" });
+    expect(ok).toMatchObject({ status: 200, body: { recorded: { demandId: feb.id, late: false } } });
+    const [audit] = await q(`select actor_label, actor_role from payment_audit where action = 'record_transfer' and subject = $1`, [`demand:${feb.id}`]);
+    expect(audit).toEqual({ actor_label: "nura.finance", actor_role: "finance_officer" });
   });
 
   it("keeps an append-only audit of every payment action", async () => {
