@@ -19,22 +19,30 @@ const num = (v: unknown) => Number(v ?? 0);
  * holds the case. Months from a termination's stop date on are not created. Re-running inserts nothing.
  */
 export async function scheduleLines(tx: Tx, now: Date): Promise<{ accounts: number; lines: number }> {
+  // The signed assignments without lines, fixed before anything is inserted: an anti-join evaluated
+  // while the same statement inserts into the joined table would rescan the growing table per row
+  // (measured: 24,000 lines took 11.6 s that way). Runs inside the caller's transaction.
+  await tx.execute(sql`DROP TABLE IF EXISTS payment_todo`);
+  await tx.execute(sql`
+    CREATE TEMP TABLE payment_todo ON COMMIT DROP AS
+    SELECT a.service::text AS service, a.id AS application_id, d.id AS decision_id, a.applicant_iin, a.draft -> 'payment' ->> 'iban' AS chosen,
+           EXISTS (SELECT 1 FROM payment_accounts pa WHERE pa.service = a.service::text AND pa.application_id = a.id) AS has_account
+    FROM notices n
+    JOIN decisions d ON d.id = n.decision_id AND d.kind = 'assignment'
+    JOIN applications a ON a.id = n.application_id
+    WHERE n.signature IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM payment_lines pl WHERE pl.service = a.service::text AND pl.decision_id = d.id)`);
   const accounts = rowsOf<{ n: number }>(
     await tx.execute(sql`
-      WITH signed AS (
-        SELECT a.id, a.service::text AS service, a.applicant_iin, a.draft -> 'payment' ->> 'iban' AS chosen
-        FROM notices n JOIN applications a ON a.id = n.application_id
-        WHERE n.signature IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM payment_accounts pa WHERE pa.service = a.service::text AND pa.application_id = a.id)
-      ), picked AS (
-        SELECT s.service, s.id,
-               coalesce(s.chosen, (SELECT ba.iban FROM registry.bank_accounts ba WHERE ba.iin = s.applicant_iin AND ba.closed_at IS NULL
+      WITH picked AS (
+        SELECT t.service, t.application_id,
+               coalesce(t.chosen, (SELECT ba.iban FROM registry.bank_accounts ba WHERE ba.iin = t.applicant_iin AND ba.closed_at IS NULL
                                    ORDER BY ba.opened_at DESC, ba.id DESC LIMIT 1)) AS iban,
-               CASE WHEN s.chosen IS NULL THEN 'registry' ELSE 'application' END AS source
-        FROM signed s
+               CASE WHEN t.chosen IS NULL THEN 'registry' ELSE 'application' END AS source
+        FROM payment_todo t WHERE NOT t.has_account
       ), ins AS (
         INSERT INTO payment_accounts (service, application_id, channel, iban, bank_code, source, updated_at)
-        SELECT p.service, p.id, CASE WHEN b.bic = 'KPSTKZKA' THEN 'kazpost' ELSE 'bank' END, p.iban, b.code, p.source, ${now.toISOString()}::timestamptz
+        SELECT p.service, p.application_id, CASE WHEN b.bic = 'KPSTKZKA' THEN 'kazpost' ELSE 'bank' END, p.iban, b.code, p.source, ${now.toISOString()}::timestamptz
         FROM picked p JOIN registry.banks b ON b.code = substr(p.iban, 5, 3)
         WHERE p.iban IS NOT NULL
         ON CONFLICT DO NOTHING
@@ -50,22 +58,23 @@ export async function scheduleLines(tx: Tx, now: Date): Promise<{ accounts: numb
         SELECT pa.service, d.id, a.id, o.code, m.month::date, a.applicant_iin,
                concat_ws(' ', p.last_name_ru, p.first_name_ru, p.patronymic_ru), pa.channel, pa.iban, pa.bank_code, b.bic,
                d.amount_tiyn, n.registration_number, ${now.toISOString()}::timestamptz
-        FROM notices n
-        JOIN decisions d ON d.id = n.decision_id AND d.kind = 'assignment'
-        JOIN applications a ON a.id = n.application_id
-        JOIN payment_accounts pa ON pa.service = a.service::text AND pa.application_id = a.id
+        FROM payment_todo t
+        JOIN decisions d ON d.id = t.decision_id
+        JOIN notices n ON n.decision_id = d.id AND n.signature IS NOT NULL
+        JOIN applications a ON a.id = t.application_id
+        JOIN payment_accounts pa ON pa.service = t.service AND pa.application_id = a.id
         JOIN registry.banks b ON b.code = pa.bank_code
         JOIN registry.persons p ON p.iin = a.applicant_iin
         CROSS JOIN LATERAL (SELECT o.code FROM offices o WHERE o.kato_prefix <> '' AND a.kato_code LIKE o.kato_prefix || '%'
                             ORDER BY length(o.kato_prefix) DESC LIMIT 1) o
         CROSS JOIN LATERAL generate_series(to_date(d.period_from, 'YYYY-MM'), to_date(d.period_to, 'YYYY-MM'), interval '1 month') AS m(month)
-        WHERE n.signature IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM payment_terminations t WHERE t.service = pa.service AND t.application_id = a.id AND t.stop_from <= m.month::date)
+        WHERE NOT EXISTS (SELECT 1 FROM payment_terminations pt WHERE pt.service = t.service AND pt.application_id = a.id AND pt.stop_from <= m.month::date)
         ON CONFLICT (service, decision_id, month) DO NOTHING
         RETURNING 1
       )
       SELECT count(*)::int AS n FROM ins`),
   );
+  await tx.execute(sql`DROP TABLE payment_todo`);
   return { accounts: num(accounts[0]?.n), lines: num(lines[0]?.n) };
 }
 
