@@ -72,6 +72,11 @@ const commands: Record<string, Command> = {
     usage: "komek rules show <service-key> [--on YYYY-MM-DD] [--json]",
     run: async (args) => (await import("./commands/rules")).run(args),
   },
+  payments: {
+    summary: "payments: schedule, demands, transfers, pain.001 orders, returns (issue 15)",
+    usage: "komek payments run --date YYYY-MM-DD [--json] | transfer --date D [--office CODE] | orders --date D --out DIR | import-returns FILE",
+    run: async (args) => (await import("./commands/payments")).run(args),
+  },
   workdays: {
     summary: "working-day arithmetic on the Kazakhstan calendar (holidays, substitutions, transfers)",
     usage: "komek workdays add <YYYY-MM-DD> <n> | komek workdays is <YYYY-MM-DD> | komek workdays application-day <instant> [--channel c]",

@@ -32,6 +32,7 @@ export const APPEND_ONLY_TABLES = [
   "data_access_log",
   "registration_journal",
   "application_events",
+  "payment_audit",
 ] as const;
 
 /**

@@ -9,6 +9,8 @@ import type { StaffRole } from "../../db/schema";
 import {
   answeredLookupsBetween, findForCall, insertLookup, lockAgentLookups, recordAnsweredLookup, type FoundForCall, type LookupQuery,
 } from "../../db/queries/callcenter";
+import { paymentsOfRecipient } from "../../db/queries/payments";
+import { shownPayment } from "../payments/lookup";
 import { buildSummary, type ApplicationRow, type OfferRow, type ShownSummary } from "./summary";
 
 export type LookupInput = {
@@ -39,7 +41,8 @@ export async function lookUp(db: Db, input: LookupInput): Promise<LookupOutcome>
       return { ok: false as const, reason: "rate_limited" as const, limit: input.maxPerMinute, retryAfterSeconds: Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000)) };
     }
     const found = await findForCall(tx, input.query);
-    const summary = buildSummary(found && asRows(found), now);
+    const built = buildSummary(found && asRows(found), now);
+    const summary: ShownSummary = found?.subjectIin && built.subject ? { ...built, payment: shownPayment(await paymentsOfRecipient(tx, found.subjectIin)) } : built;
     // Even an IIN with nothing on file was asked about: the person sees that in their cabinet
     // (purpose "callcenter_lookup" of app/audit/access.server.ts).
     const lookupId = await recordAnsweredLookup(

@@ -9,6 +9,7 @@
 import { kzDate } from "../domain/kz-time";
 import { MAIN_PATH, isFinal, type WorkflowState } from "../domain/workflow";
 import { accountLast4, personInitials } from "../domain/masking";
+import type { ShownPayment } from "../payments/lookup";
 
 export type ApplicationChannel = "portal" | "proactive" | "centre" | "akim";
 
@@ -76,6 +77,8 @@ export type ShownSummary = {
   subject: { initials: { ru: string; kk: string } } | null;
   applications: ShownApplication[];
   offers: ShownOffer[];
+  /** Issue 15: the latest payment, masked (absent in look-ups logged before payments existed). */
+  payment?: ShownPayment;
 };
 
 const REGISTERED_PATH: readonly WorkflowState[] = MAIN_PATH.filter((s) => s !== "draft");

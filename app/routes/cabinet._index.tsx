@@ -17,6 +17,8 @@ import type { TitleHandle } from "~/components/PageTitle";
 
 /** The page's own <title> (app/components/PageTitle.tsx). */
 export const handle: TitleHandle = { title: "cabinet:title" };
+import { cabinetPayments } from "~/payments/cabinet.server";
+import { PaymentsTable } from "~/payments/PaymentsTable";
 
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -29,12 +31,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     gateway.getMobileNumber(user.iin),
     listApplicationsOf(db, user.iin),
   ]);
-  const [notices, sms, offer] = await Promise.all([
+  const [notices, sms, offer, payments] = await Promise.all([
     cabinetNotices(user.iin, lng),
     citizenSmsHistory(user.iin, mobile?.phone ?? null),
     cabinetOffer(user.iin),
+    cabinetPayments(user.iin, lng),
   ]);
   return {
+    payments,
     notices,
     sms,
     openOffer: offer?.open ? { stage: offer.stage, expiresAt: offer.expiresAt } : null,
@@ -61,7 +65,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Cabinet() {
   const d = useLoaderData<typeof loader>();
-  const { t } = useTranslation(["cabinet", "decision", "services", "apply"]);
+  const { t } = useTranslation(["cabinet", "decision", "services", "apply", "payments"]);
   return (
     <>
       <h1>{t("cabinet:title")}</h1>
@@ -120,6 +124,16 @@ export default function Cabinet() {
           </Form>
         ))}
       </section>
+
+      {d.payments.length ? (
+        <section aria-labelledby="payments-heading">
+          <h2 id="payments-heading">{t("payments:cabinet.title")}</h2>
+          <PaymentsTable payments={d.payments} />
+          <p>
+            <Link to="/cabinet/payments">{t("payments:cabinet.changeAccount")}</Link>
+          </p>
+        </section>
+      ) : null}
 
       <section aria-labelledby="notices-heading">
         <h2 id="notices-heading">{t("cabinet:notices.heading")}</h2>

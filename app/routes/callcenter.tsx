@@ -6,6 +6,7 @@ import { consoleAction, consoleLoader } from "~/callcenter/console.server";
 import { CsrfInput, ErrorSummary, Field } from "~/components/forms";
 import { formatDate, formatKzDateTime } from "~/components/dates";
 import { FIELD_ORDER, iinWhileTyping } from "~/callcenter/lookup-form";
+import { describePayment } from "~/payments/lookup";
 import { applicationNextSteps, offerNextStep, type ShownApplication, type ShownOffer, type ShownSummary } from "~/callcenter/summary";
 import { renderMessage } from "~/callcenter/present";
 import { supportedLanguages, type Language } from "../../locales";
@@ -113,7 +114,7 @@ type Result = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["resul
 
 /** The answer, in the caller's language: chosen per look-up, independent of the page's language. */
 function Answer({ result, speak }: { result: Result; speak: Language }) {
-  const { t } = useTranslation(["callcenter", "decision", "apply"], { lng: speak });
+  const { t } = useTranslation(["callcenter", "decision", "apply", "payments"], { lng: speak });
   const summary = result.summary as ShownSummary;
   const query = t(result.query.kind === "iin" ? "result.queryIin" : "result.queryNumber", { value: result.query.shown });
   return (
@@ -148,6 +149,12 @@ function Answer({ result, speak }: { result: Result; speak: Language }) {
           {summary.applications.length ? summary.applications.map((app, i) => <ApplicationCard key={i} app={app} t={t} />) : <p>{t("result.noApplications")}</p>}
           <h3>{t("result.offers")}</h3>
           {summary.offers.length ? summary.offers.map((offer, i) => <OfferCard key={i} offer={offer} t={t} />) : <p>{t("result.noOffers")}</p>}
+          {summary.payment ? (
+            <>
+              <h3>{t("payments:cabinet.title")}</h3>
+              <p data-testid="payment-status">{describePayment(summary.payment, (key, o) => t(`payments:${key}`, o))}</p>
+            </>
+          ) : null}
         </>
       )}
     </section>

@@ -1,9 +1,11 @@
 /**
  * `komek bench`: the whole-portal benchmark (bench/run.ts) — `npm run bench [-- --persons N] [-- --json]`.
  * `komek bench lookup …`: the call-centre look-up alone, with its own table (bench-lookup.ts).
+ * `komek bench payments …`: the payment schedule and orders for 300,000 recipients (bench-payments.ts).
  */
 export async function run(argv: string[]) {
   if (argv[0] === "lookup") return (await import("./bench-lookup")).run(argv.slice(1));
+  if (argv[0] === "payments") return (await import("./bench-payments")).run(argv.slice(1));
   if (argv[0] && !argv[0].startsWith("--")) {
     const { USAGE } = await import("../../bench/run");
     process.stderr.write(`Usage:\n  ${USAGE}\n  komek bench lookup [--persons 100000] [--samples 2000] [--seed 1] [--json] [--keep]\n`);

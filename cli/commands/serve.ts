@@ -18,6 +18,9 @@ import { demoMode, productionProblems } from "../../app/env.server";
 import { applyMigrations } from "../../db/owner";
 import { runtimeRoleProblems } from "../../db/roles";
 import { installCrashGuards } from "../../db/recoverable";
+import { seedPaymentDemo } from "../../app/payments/demo.server";
+import { DEMO_PASSWORD } from "../../db/seed/demo-people";
+import { hashPassword } from "../../app/auth/password.server";
 
 /** Largest request body we accept; anything bigger is refused before Remix reads it. */
 const MAX_BODY_BYTES = Number(process.env.KOMEK_MAX_BODY_BYTES ?? 2 * 1024 * 1024);
@@ -77,6 +80,7 @@ export async function run(argv: string[]) {
       const seeded = await seedDemoIfEmpty(handle.db);
       if (seeded) console.log(`Seeded demo data: ${seeded.persons} persons`);
       await seedAccounts(handle.db);
+      if (await seedPaymentDemo(handle.db, await hashPassword(DEMO_PASSWORD))) console.log("Seeded the payments demo (issue 15)");
     } else {
       await seedReferenceData(handle.db);
       await seedOffices(handle.db);

@@ -5,3 +5,4 @@ export * from "./applications";
 export * from "./sms";
 export * from "./deciding";
 export * from "./callcenter";
+export * from "./payments";

@@ -27,7 +27,7 @@ export type DemoCitizen = {
   phone: string | null;
 };
 
-export type StaffRole = "specialist" | "commission" | "head" | "callcenter" | "admin";
+export type StaffRole = "specialist" | "commission" | "head" | "callcenter" | "admin" | "payment_officer" | "finance_officer";
 
 export type DemoStaff = {
   iin: string;
@@ -36,7 +36,7 @@ export type DemoStaff = {
   lastNameKk: string; firstNameKk: string; patronymicKk: string | null;
   role: StaffRole;
   /** Provider office and the KATO prefix it serves ("" = the whole country, for 1414 and admin). */
-  office: "nura" | "akzhar" | "contact-centre" | "ministry";
+  office: "nura" | "akzhar" | "contact-centre" | "ministry" | "gov4c";
 };
 
 /** Passwords of the demo accounts and of their key files (development only). */
@@ -115,5 +115,13 @@ export const demoStaff: DemoStaff[] = [
   {
     iin: "751109340016", login: "admin", lastNameRu: "Ахметов", firstNameRu: "Бауыржан", patronymicRu: "Кенесович",
     lastNameKk: "Ахметов", firstNameKk: "Бауыржан", patronymicKk: "Кеңесұлы", role: "admin", office: "ministry",
+  },
+  {
+    iin: "840214444115", login: "nura.finance", lastNameRu: "Садыкова", firstNameRu: "Алма", patronymicRu: "Ериковна",
+    lastNameKk: "Садықова", firstNameKk: "Алма", patronymicKk: "Ерікқызы", role: "finance_officer", office: "nura",
+  },
+  {
+    iin: "790903334125", login: "gk.payments", lastNameRu: "Жаксылыков", firstNameRu: "Марат", patronymicRu: "Болатович",
+    lastNameKk: "Жақсылықов", firstNameKk: "Марат", patronymicKk: "Болатұлы", role: "payment_officer", office: "gov4c",
   },
 ];

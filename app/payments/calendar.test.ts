@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import { dayOfWeek } from "../domain/kz-time";
+import { kzCalendar as cal } from "../domain/workdays";
+import {
+  addMonths, demandDate, demandSendBy, lastWorkingDayOfMonth, ordersDueBy, returnRecordBy, returnToDistrictBy,
+  terminationStart, transferWindow, undueTiyn,
+} from "./calendar";
+
+const NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
+/** "Friday 2026-11-27" → "2026-11-27", after checking the table's weekday name is right. */
+function d(named: string): string {
+  const [name, date] = named.split(" ");
+  expect(NAMES[dayOfWeek(date)], `weekday of ${date} in the table`).toBe(name);
+  return date;
+}
+
+describe("clause 19: the demand date", () => {
+  it.each([
+    ["monthly, December 2026: Sunday 29 November → Friday", "2026-12", "Friday 2026-11-27"],
+    ["monthly, January 2027: the 29th is a working Tuesday", "2027-01", "Tuesday 2026-12-29"],
+    ["monthly, March 2026: February has no 29th, Saturday the 28th → Friday", "2026-03", "Friday 2026-02-27"],
+    ["monthly, April 2026: Sunday 29 March → Friday", "2026-04", "Friday 2026-03-27"],
+    ["monthly, November 2026: Thursday 29 October", "2026-11", "Thursday 2026-10-29"],
+    ["monthly, March 2027: Sunday 28 February → Friday", "2027-03", "Friday 2027-02-26"],
+    ["monthly, June 2026: Friday 29 May", "2026-06", "Friday 2026-05-29"],
+  ])("%s", (_what, month, expected) => {
+    expect(demandDate({ periodicity: "monthly", month }, cal)).toBe(d(expected));
+    expect(demandDate({ periodicity: "quarterly", month }, cal)).toBe(d(expected));
+  });
+
+  it.each([
+    ["one-off decided on Nauryz (Saturday) waits for the substitute days off to pass", "Saturday 2026-03-21", "Thursday 2026-03-26"],
+    ["one-off decided on a working Friday is demanded that day", "Friday 2026-03-20", "Friday 2026-03-20"],
+    ["one-off decided on Independence Day", "Wednesday 2026-12-16", "Thursday 2026-12-17"],
+  ])("%s", (_what, decided, expected) => {
+    expect(demandDate({ periodicity: "one_off", decidedOn: d(decided) }, cal)).toBe(d(expected));
+  });
+});
+
+describe("clause 20: sent by the next working day", () => {
+  it.each([
+    ["Friday before Nauryz → after the two substitute days", "Friday 2026-03-20", "Thursday 2026-03-26"],
+    ["Tuesday before Independence Day", "Tuesday 2026-12-15", "Thursday 2026-12-17"],
+    ["Friday 27 November → Monday", "Friday 2026-11-27", "Monday 2026-11-30"],
+  ])("%s", (_what, formed, expected) => {
+    expect(demandSendBy(d(formed), cal)).toBe(d(expected));
+  });
+});
+
+describe("clause 20: the transfer within 2 working days, the 27th not before the 1st", () => {
+  it.each([
+    ["received on the 27th for December: held to Tuesday 1 December", "Friday 2026-11-27", "2026-12", "Tuesday 2026-12-01", "Wednesday 2026-12-02", true],
+    ["received on the 27th for March 2026: the 1st is a Sunday", "Friday 2026-02-27", "2026-03", "Monday 2026-03-02", "Tuesday 2026-03-03", true],
+    ["received on the 27th for April 2026", "Friday 2026-03-27", "2026-04", "Wednesday 2026-04-01", "Thursday 2026-04-02", true],
+    ["received on 30 December: New Year and its substitute Monday", "Wednesday 2026-12-30", "2027-01", "Wednesday 2026-12-30", "Tuesday 2027-01-05", false],
+    ["one-off received on Friday before Nauryz", "Friday 2026-03-20", "2026-03", "Friday 2026-03-20", "Friday 2026-03-27", false],
+    ["a one-off of the 27th for its own month is not held", "Friday 2026-11-27", "2026-11", "Friday 2026-11-27", "Tuesday 2026-12-01", false],
+  ])("%s", (_what, received, month, earliest, dueBy, held) => {
+    expect(transferWindow(d(received), month, cal)).toEqual({ earliest: d(earliest), dueBy: d(dueBy), heldTo1st: held });
+  });
+});
+
+describe("clause 21: payment orders within 2 working days of the transfer", () => {
+  it.each([
+    ["Wednesday → Friday", "Wednesday 2026-12-02", "Friday 2026-12-04"],
+    ["over Independence Day", "Tuesday 2026-12-15", "Friday 2026-12-18"],
+    ["over Orthodox Christmas", "Tuesday 2027-01-05", "Friday 2027-01-08"],
+    ["over Victory Day on a Saturday and its substitute Monday", "Friday 2026-05-08", "Wednesday 2026-05-13"],
+  ])("%s", (_what, transferred, expected) => {
+    expect(ordersDueBy(d(transferred), cal)).toBe(d(expected));
+  });
+});
+
+describe("clauses 22–23: returns", () => {
+  it("a return is recorded within 3 working days (over Defender Day and the Victory Day substitute)", () => {
+    expect(returnRecordBy(d("Wednesday 2026-05-06"), cal)).toBe(d("Wednesday 2026-05-13"));
+  });
+
+  it.each([
+    ["May 2026 ends on a Sunday", "Tuesday 2026-05-12", "Friday 2026-05-29"],
+    ["October 2026 ends on a Saturday", "Monday 2026-10-05", "Friday 2026-10-30"],
+    ["December 2026 ends on a working Thursday", "Thursday 2026-12-17", "Thursday 2026-12-31"],
+    ["February 2026 ends on a Saturday", "Monday 2026-02-02", "Friday 2026-02-27"],
+    ["January 2027 ends on a Sunday", "Friday 2027-01-08", "Friday 2027-01-29"],
+  ])("returned sums go back by the month's last working day: %s", (_what, received, expected) => {
+    expect(returnToDistrictBy(d(received), cal)).toBe(d(expected));
+  });
+
+  it("lastWorkingDayOfMonth of October 2027 (Sunday 31st)", () => {
+    expect(lastWorkingDayOfMonth("2027-10", cal)).toBe(d("Friday 2027-10-29"));
+  });
+});
+
+describe("clause 14: termination", () => {
+  it.each([
+    ["death mid-month stops from the next month", "death", "Friday 2027-01-15", "2027-02-01"],
+    ["a move on New Year's Eve stops from January", "moved_out", "Thursday 2026-12-31", "2027-01-01"],
+    ["placement in an institution", "institution", "Monday 2026-11-30", "2026-12-01"],
+    ["false information stops from the date", "false_information", "Friday 2027-01-15", "2027-01-15"],
+    ["lost grounds stop from the date", "lost_grounds", "Monday 2026-11-02", "2026-11-02"],
+  ] as const)("%s", (_what, ground, event, expected) => {
+    expect(terminationStart(ground, d(event))).toBe(expected);
+  });
+
+  it("rejects an unknown ground", () => {
+    expect(() => terminationStart("bored" as never, "2027-01-15")).toThrow(/unknown termination ground/);
+  });
+
+  it.each([
+    ["a whole month after the stop", "2027-02", 3_100_000, "2027-02-01", 3_100_000],
+    ["a month before the stop", "2027-01", 3_100_000, "2027-02-01", 0],
+    ["17 of January's 31 days from the 15th", "2027-01", 3_100_000, "2027-01-15", 1_700_000],
+    ["rounded down to the tiyn", "2026-02", 1_000_001, "2026-02-15", 500_000],
+  ])("undue part: %s", (_what, month, amount, stop, expected) => {
+    expect(undueTiyn(month, amount, stop)).toBe(expected);
+  });
+
+  it("month arithmetic crosses years", () => {
+    expect(addMonths("2026-12", 1)).toBe("2027-01");
+    expect(addMonths("2027-01", -1)).toBe("2026-12");
+    expect(addMonths("2026-03", 13)).toBe("2027-04");
+  });
+});

@@ -1,0 +1,152 @@
+/**
+ * The payment calendar of seed 003 clauses 19–23, on the Kazakhstan working-day calendar. Pure.
+ *
+ * - Clause 19: the State Corporation forms the demand for funds for one-off payments every day, and
+ *   for monthly and quarterly payments by the 29th of the month before the payment month. "By the
+ *   29th" is a deadline; when the 29th is not a working day (or the month has no 29th) the demand is
+ *   formed on the last working day before it.
+ * - Clause 20: the demand is sent to the district's authorised body no later than the next working
+ *   day; the body transfers the money within two working days of receiving it, and a demand received
+ *   on the 27th is not funded before the 1st of the payment month (then the two working days count
+ *   from the 1st: the transfer is due on the second working day on or after the 1st).
+ * - Clause 21: payment orders within two working days of the transfer.
+ * - Clause 22: a return is recorded within three working days of the payment organisation's notice.
+ * - Clause 23: sums returned to the State Corporation go back to the district body by the last
+ *   working day of the month they arrived in.
+ * - Clause 14: grounds 1–3 (death, move out of the district, placement in a state medical-social
+ *   institution) stop payments from the next month; grounds 4–5 (false information, lost grounds)
+ *   from the date itself.
+ */
+import { addCalendarDays, isIsoDate, type IsoDate } from "../domain/kz-time";
+import { addWorkingDays, isWorkingDay, nextWorkingDay, type Calendar } from "../domain/workdays";
+
+/** 'YYYY-MM'. */
+export type Month = string;
+export type Periodicity = "one_off" | "monthly" | "quarterly";
+
+export const DEMAND_DAY_OF_MONTH = 29;
+export const LATE_DEMAND_DAY_OF_MONTH = 27;
+export const TRANSFER_WORKING_DAYS = 2;
+export const ORDER_WORKING_DAYS = 2;
+export const RETURN_RECORD_WORKING_DAYS = 3;
+
+export function isMonth(value: string): boolean {
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
+}
+
+function assertMonth(month: Month) {
+  if (!isMonth(month)) throw new RangeError(`not a month in the form YYYY-MM: "${month}"`);
+}
+
+export function firstOfMonth(month: Month): IsoDate {
+  assertMonth(month);
+  return `${month}-01`;
+}
+
+export function monthOf(date: IsoDate): Month {
+  if (!isIsoDate(date)) throw new RangeError(`not a calendar date in the form YYYY-MM-DD: "${date}"`);
+  return date.slice(0, 7);
+}
+
+export function addMonths(month: Month, n: number): Month {
+  assertMonth(month);
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + n;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+}
+
+export function lastDayOfMonth(month: Month): IsoDate {
+  return addCalendarDays(firstOfMonth(addMonths(month, 1)), -1);
+}
+
+/** The latest working day on or before `date`. */
+export function workingDayOnOrBefore(date: IsoDate, cal: Calendar): IsoDate {
+  let day = date;
+  while (!isWorkingDay(day, cal)) day = addCalendarDays(day, -1);
+  return day;
+}
+
+/** The earliest working day on or after `date`. */
+export function workingDayOnOrAfter(date: IsoDate, cal: Calendar): IsoDate {
+  return isWorkingDay(date, cal) ? date : nextWorkingDay(date, cal);
+}
+
+export function lastWorkingDayOfMonth(month: Month, cal: Calendar): IsoDate {
+  return workingDayOnOrBefore(lastDayOfMonth(month), cal);
+}
+
+/**
+ * The day the demand for a payment is formed (clause 19). Monthly and quarterly: the last working day
+ * on or before the 29th of the month before the payment month (the month's last day when it has no
+ * 29th). One-off: the decision day, or the next working day when it is not one.
+ */
+export function demandDate(p: { periodicity: "monthly" | "quarterly"; month: Month } | { periodicity: "one_off"; decidedOn: IsoDate }, cal: Calendar): IsoDate {
+  if (p.periodicity === "one_off") return workingDayOnOrAfter(p.decidedOn, cal);
+  const previous = addMonths(p.month, -1);
+  const last = lastDayOfMonth(previous);
+  const the29th = `${previous}-${DEMAND_DAY_OF_MONTH}`;
+  return workingDayOnOrBefore(the29th < last ? the29th : last, cal);
+}
+
+/** Clause 20: the demand reaches the district's authorised body no later than the next working day. */
+export function demandSendBy(formedOn: IsoDate, cal: Calendar): IsoDate {
+  return nextWorkingDay(formedOn, cal);
+}
+
+/**
+ * Clause 20: when the district may and must transfer the money for a demand it received on
+ * `receivedOn` for payments of `paymentMonth`.
+ */
+export function transferWindow(receivedOn: IsoDate, paymentMonth: Month, cal: Calendar): { earliest: IsoDate; dueBy: IsoDate; heldTo1st: boolean } {
+  const first = firstOfMonth(paymentMonth);
+  if (Number(receivedOn.slice(8, 10)) === LATE_DEMAND_DAY_OF_MONTH && receivedOn < first) {
+    return {
+      earliest: workingDayOnOrAfter(first, cal),
+      dueBy: addWorkingDays(addCalendarDays(first, -1), TRANSFER_WORKING_DAYS, cal),
+      heldTo1st: true,
+    };
+  }
+  return { earliest: receivedOn, dueBy: addWorkingDays(receivedOn, TRANSFER_WORKING_DAYS, cal), heldTo1st: false };
+}
+
+/** Clause 21: payment orders are formed within two working days of the transfer. */
+export function ordersDueBy(transferredOn: IsoDate, cal: Calendar): IsoDate {
+  return addWorkingDays(transferredOn, ORDER_WORKING_DAYS, cal);
+}
+
+/** Clause 22: the return is recorded within three working days after the organisation's notice. */
+export function returnRecordBy(noticeOn: IsoDate, cal: Calendar): IsoDate {
+  return addWorkingDays(noticeOn, RETURN_RECORD_WORKING_DAYS, cal);
+}
+
+/** Clause 23: sums that came back go to the district body by the month's last working day. */
+export function returnToDistrictBy(receivedOn: IsoDate, cal: Calendar): IsoDate {
+  return lastWorkingDayOfMonth(monthOf(receivedOn), cal);
+}
+
+/** Clause 14 grounds, numbered as in the seed. */
+export const TERMINATION_GROUNDS = ["death", "moved_out", "institution", "false_information", "lost_grounds"] as const;
+export type TerminationGround = (typeof TERMINATION_GROUNDS)[number];
+
+/** The first day no longer paid: grounds 1–3 the 1st of the next month, grounds 4–5 the event date. */
+export function terminationStart(ground: TerminationGround, eventDate: IsoDate): IsoDate {
+  if (!isIsoDate(eventDate)) throw new RangeError(`not a calendar date in the form YYYY-MM-DD: "${eventDate}"`);
+  const index = TERMINATION_GROUNDS.indexOf(ground);
+  if (index < 0) throw new RangeError(`unknown termination ground "${ground}"`);
+  return index <= 2 ? firstOfMonth(addMonths(monthOf(eventDate), 1)) : eventDate;
+}
+
+/**
+ * The part of a monthly amount no longer due when payment stops from `stopFrom`: whole months on or
+ * after it are not due at all; in the month it falls in (grounds 4–5) the days from it to the month's
+ * end are not due, in proportion to the month's calendar days, rounded down to the tiyn in the
+ * recipient's favour.
+ */
+export function undueTiyn(month: Month, amountTiyn: number, stopFrom: IsoDate): number {
+  const first = firstOfMonth(month);
+  const last = lastDayOfMonth(month);
+  if (stopFrom <= first) return amountTiyn;
+  if (stopFrom > last) return 0;
+  const days = Number(last.slice(8, 10));
+  const undueDays = days - Number(stopFrom.slice(8, 10)) + 1;
+  return Math.floor((amountTiyn * undueDays) / days);
+}

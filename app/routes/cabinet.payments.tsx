@@ -1,0 +1,63 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireCitizen } from "~/session.server";
+import { getLanguage } from "~/i18n.server";
+import { assertCsrf } from "~/csrf.server";
+import { CsrfInput, ErrorSummary, Field, type FieldErrors } from "~/components/forms";
+import { cabinetPayments } from "~/payments/cabinet.server";
+import { changePaymentAccount, PaymentError } from "~/payments/pipeline.server";
+import { PaymentsTable } from "~/payments/PaymentsTable";
+
+import type { TitleHandle } from "~/components/PageTitle";
+
+/** The page's own <title> (app/components/PageTitle.tsx). */
+export const handle: TitleHandle = { title: "payments:cabinet.title" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireCitizen(request);
+  return { payments: await cabinetPayments(user.iin, await getLanguage(request)) };
+}
+
+type ActionData = { errors?: FieldErrors; iban?: string; requeued?: number };
+
+/** A corrected account: checked like the application's; returned payments go out to it again. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireCitizen(request);
+  const form = await request.formData();
+  await assertCsrf(request, form);
+  const iban = String(form.get("iban") ?? "").slice(0, 60);
+  const payments = await cabinetPayments(user.iin, await getLanguage(request));
+  const applicationId = payments[0]?.applicationId;
+  if (!applicationId) return data<ActionData>({ errors: { iban: "payments:cabinet.applicationMissing" }, iban }, 400);
+  try {
+    const result = await changePaymentAccount({
+      service: "asp", applicationId, recipientIin: user.iin, input: iban, source: "citizen",
+      actor: { label: user.iin, role: "citizen", staffId: null },
+    });
+    return data<ActionData>({ requeued: result.requeued });
+  } catch (error) {
+    if (error instanceof PaymentError) return data<ActionData>({ errors: { iban: error.key.replace(/^payments\./, "payments:") }, iban }, 400);
+    throw error;
+  }
+}
+
+export default function PaymentsPage() {
+  const { payments } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const { t } = useTranslation("payments");
+  return (
+    <>
+      <h1>{t("cabinet.title")}</h1>
+      {actionData?.requeued !== undefined ? <p role="status">{t("cabinet.saved", { requeued: actionData.requeued })}</p> : null}
+      <PaymentsTable payments={payments} />
+      <ErrorSummary errors={actionData?.errors} />
+      <Form method="post" noValidate>
+        <CsrfInput />
+        <Field name="iban" label={t("cabinet.changeAccount")} error={actionData?.errors?.iban} defaultValue={actionData?.iban} autoComplete="off" maxLength={60} />
+        <button type="submit">{t("cabinet.save")}</button>
+      </Form>
+    </>
+  );
+}
