@@ -13,16 +13,22 @@ const hash = (iin: string, purpose: string, code: string) => createHash("sha256"
 
 export type OtpPurpose = "documents_consent" | "mobile_number";
 
-export async function sendOtp(
-  db: Tx,
-  args: { iin: string; purpose: OtpPurpose; phone: string; language: "ru" | "kk"; render: (code: string) => string; now: Date },
-): Promise<{ ok: true } | { ok: false; error: "too_soon" }> {
+/** The newest code of this person and purpose, live or not. */
+async function latestCode(db: Tx, args: { iin: string; purpose: OtpPurpose }) {
   const [last] = await db
     .select()
     .from(otpCodes)
     .where(and(eq(otpCodes.iin, args.iin), eq(otpCodes.purpose, args.purpose)))
     .orderBy(desc(otpCodes.createdAt))
     .limit(1);
+  return last;
+}
+
+export async function sendOtp(
+  db: Tx,
+  args: { iin: string; purpose: OtpPurpose; phone: string; language: "ru" | "kk"; render: (code: string) => string; now: Date },
+): Promise<{ ok: true } | { ok: false; error: "too_soon" }> {
+  const last = await latestCode(db, args);
   if (last && args.now.getTime() - last.createdAt.getTime() < RESEND_AFTER_MS) return { ok: false, error: "too_soon" };
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
   await db.transaction(async (tx) => {
@@ -78,12 +84,7 @@ export function maskPhone(phone: string) {
 export type OtpStatus = { live: boolean; expiresAt: string | null; resendAt: string | null };
 
 export async function otpStatus(db: Tx, args: { iin: string; purpose: OtpPurpose; now: Date }): Promise<OtpStatus> {
-  const [last] = await db
-    .select()
-    .from(otpCodes)
-    .where(and(eq(otpCodes.iin, args.iin), eq(otpCodes.purpose, args.purpose)))
-    .orderBy(desc(otpCodes.createdAt))
-    .limit(1);
+  const last = await latestCode(db, args);
   if (!last) return { live: false, expiresAt: null, resendAt: null };
   const live = last.usedAt === null && last.expiresAt > args.now && last.attempts < OTP_MAX_ATTEMPTS;
   const resendAt = new Date(last.createdAt.getTime() + RESEND_AFTER_MS);

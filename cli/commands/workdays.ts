@@ -35,17 +35,7 @@ export async function run(args: string[]): Promise<number> {
     if (!/^\d{1,4}$/.test(n)) return fail(`The number of working days must be a whole number from 0 to 9999: ${n}`);
     if (extra.length) return fail("Too many arguments");
   }
-  try {
-    const line = sub === "add" ? addWorkingDays(date, Number(n), kzCalendar) : isWorkingDay(date, kzCalendar) ? "working" : "non-working";
-    process.stdout.write(`${line}\n`);
-    return 0;
-  } catch (e) {
-    if (e instanceof CalendarRangeError) {
-      process.stderr.write(`${e.message}\n`);
-      return 1;
-    }
-    throw e;
-  }
+  return printLine(() => (sub === "add" ? addWorkingDays(date, Number(n), kzCalendar) : isWorkingDay(date, kzCalendar) ? "working" : "non-working"));
 }
 
 function applicationDayCommand(args: string[], fail: (message: string, code?: number) => number): number {
@@ -66,8 +56,13 @@ function applicationDayCommand(args: string[], fail: (message: string, code?: nu
   if (extra.length) return fail("Too many arguments");
   const at = new Date(instant);
   if (!INSTANT.test(instant) || !isIsoDate(instant.slice(0, 10)) || Number.isNaN(at.getTime())) return fail(`Not an ISO-8601 instant with an offset (e.g. 2025-03-31T23:00:00+05:00): ${instant}`);
+  return printLine(() => JSON.stringify(applicationDates(at, channel, kzCalendar)));
+}
+
+/** Prints one line; a date outside the reviewed calendar's years exits 1 with its message. */
+function printLine(line: () => string): number {
   try {
-    process.stdout.write(`${JSON.stringify(applicationDates(at, channel, kzCalendar))}\n`);
+    process.stdout.write(`${line()}\n`);
     return 0;
   } catch (e) {
     if (e instanceof CalendarRangeError) {
