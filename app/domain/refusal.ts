@@ -142,3 +142,6 @@ export function employmentExemption(
   if (addMonths(person.birthDate, 18 * 12) > on) return "minor";
   return null;
 }
+
+/** The form field that carries a six-month ground's event date (shared by the page and its server side). */
+export const eventField = (ground: RefusalGroundCode) => `event_${ground}`;

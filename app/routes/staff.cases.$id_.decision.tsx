@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StepHeader } from "~/staff/StepHeader";
 import { requireCaseAccess } from "~/staff/case.server";
-import { decisionForm, draftDecision, eventField, mayAct } from "~/staff/deciding.server";
+import { decisionForm, draftDecision, mayAct } from "~/staff/deciding.server";
 import { formValues, invalid, respond, type StepActionData } from "~/staff/respond.server";
 import { assertCsrf } from "~/csrf.server";
 import { getLanguage } from "~/i18n.server";
@@ -12,7 +12,7 @@ import { personName } from "~/application/draft.server";
 import { CsrfInput, Field, Choices, Select } from "~/components/forms";
 import { formatTiyn } from "~/domain/income";
 import { assignmentPeriod } from "~/domain/decision";
-import { REFUSAL_GROUND_CODES, hasBar, isRefusalGroundCode, type GroundEvents } from "~/domain/refusal";
+import { REFUSAL_GROUND_CODES, eventField, hasBar, isRefusalGroundCode, type GroundEvents } from "~/domain/refusal";
 import { readForm } from "~/forms.server";
 import type { TitleHandle } from "~/components/PageTitle";
 

@@ -3,6 +3,7 @@
  * for a friendly refusal, then changes the case in one transaction in which the database checks the
  * transition again and writes the audit row (migration 0003). Route actions parse forms and call these.
  */
+import { eventField } from "../domain/refusal";
 import { randomInt } from "node:crypto";
 import { getDb, type Tx } from "../db.server";
 import { gatewayIn } from "../gateway.server";
@@ -247,7 +248,6 @@ const eventGround = (e: DecisionError): RefusalGroundCode | null =>
   e.code.startsWith("ground_") && "ground" in e ? (e.ground as RefusalGroundCode) : null;
 
 /** The date field of a six-month ground's event. */
-export const eventField = (ground: RefusalGroundCode) => `event_${ground}`;
 
 const errorParams = (e: DecisionError): Record<string, unknown> | undefined =>
   e.code === "amount_differs_from_calculation"
