@@ -25,7 +25,9 @@ export async function takeAttempt(db: Tx, key: string, now: Date, policy: Thrott
       count = ${fresh},
       last_at = ${at},
       next_allowed_at = ${at} + make_interval(secs => (${delaysSql})[least(${fresh}, ${delays.length}::int)])
-    WHERE r.next_allowed_at <= ${at} OR r.last_at <= ${resetBefore}
+    -- Within the free attempts the count alone decides: concurrent requests carry clocks a few
+    -- milliseconds apart, and one whose "now" is earlier must not be refused by a later one's row.
+    WHERE ${fresh} <= ${policy.free}::int OR r.next_allowed_at <= ${at} OR r.last_at <= ${resetBefore}
     RETURNING count`);
   const [row] = rowsOf<{ count: number }>(result);
   if (row) return { allowed: true, count: Number(row.count) };
