@@ -22,7 +22,7 @@ describe.skipIf(!process.env.DATABASE_URL)("transactions on a busy postgres.js p
             return { first: first.x, second: second.x };
           });
           await plain;
-          return tx.then((row) => ({ ok: true, row }), (e: { code?: string }) => ({ ok: false, code: e.code }));
+          return tx.then((row) => ({ ok: true as const, row, code: undefined }), (e: { code?: string }) => ({ ok: false as const, row: undefined, code: e.code }));
         }),
       );
       expect(outcomes.filter((o) => !o.ok)).toEqual([]);
