@@ -11,7 +11,9 @@ import postgres from "postgres";
  */
 describe.skipIf(!process.env.DATABASE_URL)("transactions on a busy postgres.js pool", () => {
   it("a BEGIN pipelined behind another query still gets its own connection", async () => {
-    const sql = postgres(process.env.DATABASE_URL!, { max: 2, max_pipeline: 1, onnotice: () => {} });
+    // max_pipeline is a runtime option of postgres.js that its type declarations leave out.
+    const options = { max: 2, max_pipeline: 1, onnotice: () => {} } as postgres.Options<Record<string, never>>;
+    const sql = postgres(process.env.DATABASE_URL!, options);
     try {
       const outcomes = await Promise.all(
         Array.from({ length: 50 }, async (_, i) => {
