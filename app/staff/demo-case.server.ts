@@ -14,6 +14,12 @@ import type { Db } from "../../db/client";
 import { kzCalendar } from "../domain/workdays";
 import { applicationDates } from "../domain/application-day";
 import { householdRelation } from "../domain/family";
+import { demoCitizens } from "../../db/seed/demo-people";
+
+/** Is this IIN one of the seeded demo citizens (the only people the fixture registers cases for)? */
+export function isDemoCitizen(iin: string): boolean {
+  return demoCitizens.some((c) => c.iin === iin);
+}
 
 export async function registerDemoCase(db: Db, applicantIin: string, now = new Date()) {
   const gateway = registryGateway(db as Tx);
