@@ -13,7 +13,7 @@ import { ensureCitizenAccount } from "../../db/queries/accounts";
 import type { Db } from "../../db/client";
 import { kzCalendar } from "../domain/workdays";
 import { applicationDates } from "../domain/application-day";
-import { householdRelation } from "../domain/family";
+import { familyFromHousehold } from "../domain/family";
 import { demoCitizens } from "../../db/seed/demo-people";
 
 /** Is this IIN one of the seeded demo citizens (the only people the fixture registers cases for)? */
@@ -27,18 +27,18 @@ export async function registerDemoCase(db: Db, applicantIin: string, now = new D
   if (!household.length) throw new Error(`no household for ${applicantIin}`);
   const registrations = await gateway.getRegistrations([applicantIin]);
   const current = registrations.find((r) => r.validTo === null) ?? registrations[0];
-  const others = household.filter((p) => p.iin !== applicantIin);
+  const family = familyFromHousehold(applicantIin, household);
   const { applicationDay: applicationDate } = applicationDates(now, "portal", kzCalendar);
   await ensureCitizenAccount(db, applicantIin);
   const registered = await registerCase(db, aspDefinition, {
     applicantIin,
     channel: "portal",
-    members: [{ iin: applicantIin, relation: "applicant" }, ...others.map((p) => ({ iin: p.iin, relation: householdRelation(p.householdRole) }))],
+    members: family,
     katoCode: current.settlementKato,
     applicationDate,
     registeredBy: "system",
     now,
   });
   if (!registered.ok) throw new Error(`cannot register a case for ${applicantIin}: ${registered.reason}`);
-  return { applicationId: registered.applicationId, registrationNumber: registered.registrationNumber, members: [applicantIin, ...others.map((p) => p.iin)] };
+  return { applicationId: registered.applicationId, registrationNumber: registered.registrationNumber, members: family.map((m) => m.iin) };
 }
