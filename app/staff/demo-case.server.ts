@@ -12,7 +12,7 @@ import { aspDefinition } from "../services/asp/definition";
 import { ensureCitizenAccount } from "../../db/queries/accounts";
 import type { Db } from "../../db/client";
 import { kzCalendar } from "../domain/workdays";
-import { applicationDates } from "../domain/application-day";
+import { applicationDay } from "../domain/application-day";
 import { familyFromHousehold } from "../domain/family";
 import { demoCitizens } from "../../db/seed/demo-people";
 
@@ -28,7 +28,7 @@ export async function registerDemoCase(db: Db, applicantIin: string, now = new D
   const registrations = await gateway.getRegistrations([applicantIin]);
   const current = registrations.find((r) => r.validTo === null) ?? registrations[0];
   const family = familyFromHousehold(applicantIin, household);
-  const { applicationDay: applicationDate } = applicationDates(now, "portal", kzCalendar);
+  const applicationDate = applicationDay(now, kzCalendar);
   await ensureCitizenAccount(db, applicantIin);
   const registered = await registerCase(db, aspDefinition, {
     applicantIin,
