@@ -11,14 +11,25 @@ import { registerCase } from "../services/register.server";
 import { aspDefinition } from "../services/asp/definition";
 import { ensureCitizenAccount } from "../../db/queries/accounts";
 import type { Db } from "../../db/client";
-import { kzCalendar } from "../domain/workdays";
-import { applicationDay } from "../domain/application-day";
+import { isWorkingDay, kzCalendar } from "../domain/workdays";
+import { addCalendarDays, kzDate } from "../domain/kz-time";
 import { familyFromHousehold } from "../domain/family";
 import { demoCitizens } from "../../db/seed/demo-people";
 
 /** Is this IIN one of the seeded demo citizens (the only people the fixture registers cases for)? */
 export function isDemoCitizen(iin: string): boolean {
   return demoCitizens.some((c) => c.iin === iin);
+}
+
+/**
+ * A demo case was filed in working time on the last working day up to today: staff can then take
+ * every step today (a survey dated today, say), whatever the hour or weekday the demo is run on.
+ * Filed "now" after 18:30 it would be accepted tomorrow, and today's survey would come before it.
+ */
+function demoApplicationDay(now: Date) {
+  let day = kzDate(now);
+  while (!isWorkingDay(day, kzCalendar)) day = addCalendarDays(day, -1);
+  return day;
 }
 
 export async function registerDemoCase(db: Db, applicantIin: string, now = new Date()) {
@@ -28,7 +39,7 @@ export async function registerDemoCase(db: Db, applicantIin: string, now = new D
   const registrations = await gateway.getRegistrations([applicantIin]);
   const current = registrations.find((r) => r.validTo === null) ?? registrations[0];
   const family = familyFromHousehold(applicantIin, household);
-  const applicationDate = applicationDay(now, kzCalendar);
+  const applicationDate = demoApplicationDay(now);
   await ensureCitizenAccount(db, applicantIin);
   const registered = await registerCase(db, aspDefinition, {
     applicantIin,
