@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { normalizeKzMobile } from "../domain/phone";
-import { consentForm } from "../application/forms";
+import { otpCodeField } from "./common";
 
 /** A Kazakhstan mobile number as typed → E.164 (+77015550101). */
 const mobileNumber = z
@@ -21,7 +21,7 @@ const mobileNumber = z
 /** /cabinet/phone: send a code to the number typed, or verify the code with the same number. */
 export const phoneForm = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("send"), number: mobileNumber }),
-  z.object({ intent: z.literal("verify"), number: mobileNumber, code: consentForm.options[1].shape.code }),
+  z.object({ intent: z.literal("verify"), number: mobileNumber, code: otpCodeField }),
 ]);
 
 /** The phone form's fields with the intent defaulted to "verify" (as the consent step's). */
