@@ -6,7 +6,7 @@
 /** The longest string any form needs (a signed submission with its certificate chain is a few KiB). */
 export const MAX_FORM_VALUE = 64 * 1024;
 
-const badRequest = (ru: string, kk: string) =>
+export const badRequest = (ru: string, kk: string) =>
   new Response(`${ru}\n${kk}`, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
 /** Is this string unfit for storage or display: a NUL byte, or longer than `max`? */

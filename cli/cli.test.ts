@@ -85,6 +85,7 @@ describe("komek workdays", () => {
     ["Nauryz (Friday 21 March 2025) waits for Wednesday 26 March", ["2025-03-21T12:00:00+05:00"], { applicationDay: "2025-03-26", dueDate: "2025-04-16" }],
     ["through an akim: 18 working days", ["2025-03-31T23:00:00+05:00", "--channel", "akim"], { applicationDay: "2025-04-01", dueDate: "2025-04-25" }],
     ["proactive, --channel=proactive", ["--channel=proactive", "2025-04-05T10:00:00+05:00"], { applicationDay: "2025-04-07", dueDate: "2025-04-28" }],
+    ["the ASP definition named, its akim deadline", ["2025-03-31T23:00:00+05:00", "--service", "asp", "--channel", "akim"], { applicationDay: "2025-04-01", dueDate: "2025-04-25" }],
   ])("application-day: %s", async (_name, args, expected) => {
     const { code, stdout, stderr } = await komek("workdays", "application-day", ...args);
     expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
@@ -98,6 +99,7 @@ describe("komek workdays", () => {
     ["an unknown channel", ["2025-03-31T23:00:00+05:00", "--channel", "mail"]],
     ["a missing channel", ["2025-03-31T23:00:00+05:00", "--channel"]],
     ["a missing instant", []],
+    ["an unknown service", ["2025-03-31T23:00:00+05:00", "--service", "nope"]],
   ])("application-day refuses %s on stderr with exit 2", async (_name, args) => {
     const { code, stdout, stderr } = await komek("workdays", "application-day", ...args);
     expect({ code, stdout }).toEqual({ code: 2, stdout: "" });

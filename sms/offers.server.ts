@@ -14,7 +14,7 @@ import { getService } from "../app/services/registry";
 import { priorAssistanceFacts } from "../app/services/prior-assistance.server";
 import { registerCase } from "../app/services/register.server";
 import { kzDate } from "../app/domain/kz-time";
-import { householdRelation } from "../app/domain/family";
+import { familyFromHousehold } from "../app/domain/family";
 import type { Gateway, GatewayBank } from "../app/domain/gateway";
 import { checkOwnAccount, type AccountCheck } from "../app/application/payment.server";
 import {
@@ -142,14 +142,14 @@ async function registerFromOffer(
   const account = await checkPayment(gateway, offer.recipientIin, effect.payment);
   if (account && !account.ok) return { ok: false, reason: account.error, account: account.error };
   const household = await gateway.getHouseholdMembers(offer.recipientIin);
-  const living = household.filter((p) => !p.deathDate);
-  const iins = living.map((p) => p.iin);
+  const family = familyFromHousehold(offer.recipientIin, household);
+  const iins = family.map((p) => p.iin);
   const today = kzDate(at);
   const service = getService(offer.service);
   const [prior, registrations] = await Promise.all([priorAssistanceFacts(tx, gateway, service, iins, today), gateway.getRegistrations(iins)]);
   const facts = {
     applicantIin: offer.recipientIin,
-    members: living.map((p) => ({ iin: p.iin, relation: p.iin === offer.recipientIin ? "applicant" : householdRelation(p.householdRole), found: true })),
+    members: family.map((m) => ({ ...m, found: true })),
     incomesConfirmed: true,
     payment: { iban: account?.ok ? account.iban : null, verified: account === null || account.ok },
     documentsConsent: true,

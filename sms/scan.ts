@@ -7,22 +7,11 @@ import type { Tx } from "../db/client";
 import { scanAndCreateOffers, type ScanSummary } from "../db/queries/offers";
 import { nationalParameters } from "../db/queries/parameters";
 import { kzDate } from "../app/domain/kz-time";
+import { quarterBefore, quarterLabel } from "../app/domain/income";
 import { defaultOfferPolicy, startOffer, type OfferPolicy } from "./machine";
 import { allServices, getService } from "../app/services/registry";
 
 export type { ScanSummary } from "../db/queries/offers";
-
-export type Quarter = { label: string; from: string; to: string };
-
-/** The last full calendar quarter before `today` ('YYYY-MM-DD'): its first and last months' first days. */
-export function lastFullQuarter(today: string): Quarter {
-  const year = Number(today.slice(0, 4));
-  const q = Math.floor((Number(today.slice(5, 7)) - 1) / 3); // 0..3, the current quarter
-  const [y, pq] = q === 0 ? [year - 1, 3] : [year, q - 1];
-  const first = pq * 3 + 1;
-  const month = (m: number) => `${y}-${String(m).padStart(2, "0")}-01`;
-  return { label: `${y}-Q${pq + 1}`, from: month(first), to: month(first + 2) };
-}
 
 export type ScanOptions = {
   now: Date;
@@ -53,7 +42,8 @@ export async function runProactiveScan(db: Tx, options: ScanOptions): Promise<Sc
   if (!/^\d{0,9}$/.test(katoPrefix)) throw new ScanError(`--kato must be up to 9 digits, got "${katoPrefix}"`);
   const parameters = await nationalParameters(db, year);
   if (!parameters) throw new ScanError(`no poverty line for ${year} in yearly_parameters`);
-  const quarter = lastFullQuarter(today);
+  // The last full quarter, as the portal and the specialist count it for an application made today.
+  const quarter = quarterBefore(today);
   const policy = options.policy ?? defaultOfferPolicy;
   // Every offer of a run starts from the same state; the SQL fills in each family's account.
   const start = (language: "ru" | "kk") => startOffer({ language, sentAt: options.now, accountLast4: null }, policy);
@@ -65,7 +55,7 @@ export async function runProactiveScan(db: Tx, options: ScanOptions): Promise<Sc
     today,
     quarterFrom: quarter.from,
     quarterTo: quarter.to,
-    quarterLabel: quarter.label,
+    quarterLabel: quarterLabel(quarter),
     year,
     katoPrefix,
     cooldownSince: new Date(options.now.getTime() - options.cooldownDays * 86_400_000),
@@ -76,5 +66,5 @@ export async function runProactiveScan(db: Tx, options: ScanOptions): Promise<Sc
     initialState: { ru: ru.state, kk: kk.state },
     offerText: { ru: ru.messages[0].text, kk: kk.messages[0].text },
   });
-  return { ...summary, quarter: quarter.label, year, povertyLine: parameters.povertyLine };
+  return { ...summary, quarter: quarterLabel(quarter), year, povertyLine: parameters.povertyLine };
 }

@@ -7,7 +7,8 @@
  *   sender  ── pg-boss batches, one message at a time under a token-bucket rate limit:
  *              claim the row (`sending`, committed) → provider → `sent` / back to `queued` + retry
  *              with exponential backoff on 429/5xx / `failed` on a final refusal
- *   ticker  ── every minute: reminders and expiry of offers (sms/offers.server.ts)
+ *   ticker  ── every minute: reminders and expiry of offers (sms/offers.server.ts), and the staff
+ *              deadline jobs wired from app/staff/deadline-jobs.server.ts
  *
  * A worker killed mid-batch leaves its jobs `active`; pg-boss expires them after `expireInSeconds`
  * and hands them out again. Rows already `sent` are skipped, so the only message that can go out
@@ -20,7 +21,7 @@ import { claimForSending, markAttemptFailed, markSent, markSwept, requeueStuck, 
 import { runOfferTicks } from "./offers.server";
 import { purgeExpired, type PurgeResult } from "../db/queries/purge";
 import { SmsTransportError, type SmsTransport } from "./transports";
-import { REMINDER_QUEUE, REMINDER_QUEUE_OPTIONS, startDeadlineJobs } from "../app/staff/reminders.server";
+import { DEADLINE_QUEUES, startDeadlineJobs } from "../app/staff/deadline-jobs.server";
 
 export const SEND_QUEUE = "sms-send";
 
@@ -129,7 +130,7 @@ export async function installQueues(connectionString: string) {
   retryCreateQueue(boss);
   try {
     await boss.createQueue(SEND_QUEUE, { name: SEND_QUEUE, ...SEND_QUEUE_DEFAULTS, retryBackoff: true });
-    await boss.createQueue(REMINDER_QUEUE, REMINDER_QUEUE_OPTIONS);
+    for (const queue of DEADLINE_QUEUES) await boss.createQueue(queue.name, queue);
   } finally {
     await boss.stop({ graceful: false, wait: true, timeout: 1000 });
   }
@@ -160,7 +161,7 @@ export async function startSmsWorker(handle: Pick<DbHandle, "db" | "kind">, opti
   await boss.start();
   retryCreateQueue(boss);
   await boss.createQueue(SEND_QUEUE, { name: SEND_QUEUE, retryLimit, retryDelay, retryBackoff: true, expireInSeconds });
-  // Staff deadline reminders (issue 6) run on the same queue: one job per Kazakhstan day.
+  // Staff deadline jobs (app/staff/deadline-jobs.server.ts) run on the same pg-boss.
   const deadlines = await startDeadlineJobs(boss, db, now, log);
 
   let stopping = false;

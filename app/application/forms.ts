@@ -3,7 +3,7 @@
  * Plain modules: the browser may import them too. Messages are i18n keys.
  */
 import { z } from "zod";
-import { iinField } from "../schemas/common";
+import { iinField, otpCodeField } from "../schemas/common";
 import { RELATIONS } from "../domain/application-draft";
 
 const confirmed = (message: string) => z.literal("yes", { error: message });
@@ -40,10 +40,7 @@ export const consentForm = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("send") }),
   z.object({
     intent: z.literal("verify"),
-    code: z
-      .string({ error: "apply:errors.codeRequired" })
-      .transform((s) => s.replace(/\s/g, ""))
-      .pipe(z.string().min(1, "apply:errors.codeRequired").regex(/^\d{6}$/, "apply:errors.codeFormat")),
+    code: otpCodeField,
   }),
 ]);
 

@@ -13,7 +13,7 @@ import { submissionPayload, STEPS, stepDone, type Draft } from "../domain/applic
 import { runSevenOneChecks, commonSettlement, type CheckFailure, type SubmissionFacts } from "../domain/seven-one";
 import { kzDate } from "../domain/kz-time";
 import { kzCalendar } from "../domain/workdays";
-import { applicationDates } from "../domain/application-day";
+import { applicationDay } from "../domain/application-day";
 import { markRejectedAtCheck } from "../../db/queries/applications";
 import type { Application } from "../../db/schema";
 import { getService } from "../services/registry";
@@ -87,14 +87,15 @@ export async function submitApplication(args: {
     return { kind: "rejected", failures: result.failures };
   }
   // Filed after working time, on a day off or a holiday: accepted on the next working day.
-  const dates = applicationDates(now, "portal", kzCalendar);
+  // (The due date follows from the service's portal deadline, in registerCase.)
+  const day = applicationDay(now, kzCalendar);
   const outcome = await registerCase(db, service, {
     applicationId: application.id,
     applicantIin: application.applicantIin,
     channel: "portal",
     members: facts.members.map((m) => ({ iin: m.iin, relation: m.relation })),
     katoCode: commonSettlement(facts)!,
-    applicationDate: dates.applicationDay,
+    applicationDate: day,
     registeredBy: "system",
     now,
     ...signed,

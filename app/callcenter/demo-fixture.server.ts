@@ -19,7 +19,7 @@ import { demoFamilyIins } from "../../db/seed/demo-families";
 import { DEMO_PASSWORD } from "../../db/seed/demo-people";
 import { hashPassword } from "../auth/password.server";
 import { kzDate } from "../domain/kz-time";
-import { householdRelation } from "../domain/family";
+import { familyFromHousehold } from "../domain/family";
 import { defaultOfferPolicy, startOffer } from "../../sms/machine";
 
 export type LookupDemo = {
@@ -45,12 +45,13 @@ export async function createLookupDemo(db: Db, now = new Date()): Promise<Lookup
   const current = registrations.find((r) => r.validTo === null)!;
   const [account] = (await gateway.getBankAccounts(portalIin)).filter((a) => !a.closedAt);
   const mobile = await gateway.getMobileNumber(portalIin);
-  const members = household.filter((p) => p.iin !== portalIin).map((p) => ({ iin: p.iin, relation: householdRelation(p.householdRole) }));
+  const family = familyFromHousehold(portalIin, household);
+  const members = family.slice(1);
   const today = kzDate(now);
   const registered = await registerCase(db, aspDefinition, {
     applicantIin: portalIin,
     channel: "portal",
-    members: [{ iin: portalIin, relation: "applicant" }, ...members],
+    members: family,
     katoCode: current.katoCode,
     applicationDate: today,
     registeredBy: "system",

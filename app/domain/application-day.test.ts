@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { applicationDates, applicationDay, parseWorkingHours } from "./application-day";
 import { addWorkingDays, kzCalendar } from "./workdays";
+import { channelOf } from "../services/definition";
+import { aspDefinition } from "../services/asp/definition";
 
 const at = (iso: string) => new Date(iso);
 
@@ -32,15 +34,28 @@ describe("applicationDay: after working time, on days off and holidays the next 
   });
 });
 
-describe("applicationDates: the due date counts from the application day by the channel's deadline", () => {
+describe("applicationDates: the due date counts from the application day by the service definition's channel deadline", () => {
   it.each([
     ["portal", 15],
     ["centre", 15],
     ["proactive", 15],
     ["akim", 18],
-  ] as const)("%s: %i working days", (channel, days) => {
-    const { applicationDay: day, dueDate } = applicationDates(at("2025-03-31T23:00:00+05:00"), channel, kzCalendar);
+  ] as const)("ASP %s: %i working days", (channel, days) => {
+    const { applicationDay: day, dueDate } = applicationDates(at("2025-03-31T23:00:00+05:00"), channelOf(aspDefinition, channel), kzCalendar);
     expect(day).toBe("2025-04-01");
     expect(dueDate).toBe(addWorkingDays("2025-04-01", days, kzCalendar));
+  });
+
+  it.each([
+    ["portal, registered Monday 2026-03-02 → Friday 2026-03-27 (15 working days over 8 March and Nauryz)", "2026-03-02T10:00:00+05:00", "portal", "2026-03-27"],
+    ["akim, registered Monday 2026-03-02 → Wednesday 2026-04-01 (18 working days)", "2026-03-02T10:00:00+05:00", "akim", "2026-04-01"],
+    ["proactive, consent on Friday 2026-04-24 → Wednesday 2026-05-20 (May holidays)", "2026-04-24T10:00:00+05:00", "proactive", "2026-05-20"],
+  ] as const)("ASP %s", (_name, instant, channel, expected) => {
+    expect(applicationDates(at(instant), channelOf(aspDefinition, channel), kzCalendar).dueDate).toBe(expected);
+  });
+
+  it("takes a deadline in calendar days as the definition states it", () => {
+    // Saturday 5 April 2025 → accepted Monday 7 April; 30 calendar days later is Wednesday 7 May.
+    expect(applicationDates(at("2025-04-05T10:00:00+05:00"), { deadline: { days: 30, dayKind: "calendar" } }, kzCalendar)).toEqual({ applicationDay: "2025-04-07", dueDate: "2025-05-07" });
   });
 });

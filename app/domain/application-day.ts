@@ -11,7 +11,7 @@
  */
 import hoursData from "./calendar/working-hours.json";
 import { kzDate, kzOffsetMinutes, type IsoDate } from "./kz-time";
-import { dueDate, isWorkingDay, nextWorkingDay, type Calendar, type Channel } from "./workdays";
+import { addDeadline, isWorkingDay, nextWorkingDay, type Calendar, type Deadline } from "./workdays";
 
 /** Local Astana time 'HH:MM'. */
 export type WorkingHours = { start: string; end: string };
@@ -47,13 +47,16 @@ export function applicationDay(instant: Date, cal: Calendar, hours: WorkingHours
   return nextWorkingDay(day, cal);
 }
 
-/** The application day and the decision's due date by the channel's deadline. */
+/**
+ * The application day and the decision's due date by the channel's deadline, as the service's
+ * definition states it: `applicationDates(at, channelOf(getService(key), channel), cal)`.
+ */
 export function applicationDates(
   instant: Date,
-  channel: Channel,
+  channel: { deadline: Deadline },
   cal: Calendar,
   hours: WorkingHours = DEFAULT_WORKING_HOURS,
 ): { applicationDay: IsoDate; dueDate: IsoDate } {
   const day = applicationDay(instant, cal, hours);
-  return { applicationDay: day, dueDate: dueDate(day, channel, cal) };
+  return { applicationDay: day, dueDate: addDeadline(day, channel.deadline, cal) };
 }

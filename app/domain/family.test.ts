@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareFamily, hasFamilyFlags, householdRelation, type HouseholdPerson } from "./family";
+import { compareFamily, familyFromHousehold, hasFamilyFlags, householdRelation, type HouseholdPerson } from "./family";
 
 const A = "850101300001";
 const household: HouseholdPerson[] = [
@@ -54,5 +54,17 @@ describe("householdRelation: a registry role becomes a relation in one place", (
     [null, "other"],
   ] as const)("%s → %s", (role, relation) => {
     expect(householdRelation(role)).toBe(relation);
+  });
+});
+
+describe("familyFromHousehold: the household as the declared family, where no one declares one", () => {
+  it("puts the applicant first and maps every living member's role once", () => {
+    // The household above: the spouse applies, the parent who died in 2024 is not family.
+    expect(familyFromHousehold("870202400002", household)).toEqual([
+      { iin: "870202400002", relation: "applicant" },
+      { iin: A, relation: "other" },
+      { iin: "100303500003", relation: "child" },
+      { iin: "550404300004", relation: "parent" },
+    ]);
   });
 });

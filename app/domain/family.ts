@@ -4,8 +4,9 @@
  * — but the specialist and the commission see them: who was added (not in the applicant's registry
  * household) and who was left out (in it, alive, not declared), with the registry's relation.
  *
- * householdRelation is the one place a registry household role becomes a family relation
- * (defect 9): the portal's members step, SMS/proactive registration and the demo cases use it.
+ * householdRelation is the one place a registry household role becomes a family relation, and
+ * familyFromHousehold the one way a household becomes a declared family (defect 9): the portal's
+ * members step, SMS/proactive registration and the demo cases use them.
  */
 import type { Relation } from "./application-draft";
 import type { HouseholdRole } from "./gateway";
@@ -23,6 +24,16 @@ export function householdRelation(role: HouseholdRole | null): Relation {
 
 export type HouseholdPerson = { iin: string; householdRole: HouseholdRole | null; deathDate: string | null };
 export type DeclaredMember = { iin: string; relation: string };
+
+/**
+ * The family as the registry household gives it, for a channel where the applicant declares none
+ * (an SMS consent, a demo case): the applicant first, then every living member with the relation
+ * householdRelation gives.
+ */
+export function familyFromHousehold(applicantIin: string, household: readonly HouseholdPerson[]): DeclaredMember[] {
+  const others = household.filter((p) => p.iin !== applicantIin && !p.deathDate);
+  return [{ iin: applicantIin, relation: "applicant" }, ...others.map((p) => ({ iin: p.iin, relation: householdRelation(p.householdRole) }))];
+}
 
 export type FamilyFlags = {
   /** Declared but not in the applicant's registry household. */

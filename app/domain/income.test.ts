@@ -4,6 +4,7 @@ import {
   formatTiyn,
   perCapitaIncome,
   quarterBefore,
+  quarterLabel,
   quarterOf,
   type IncomeBreakdown,
   type IncomeCorrection,
@@ -276,5 +277,15 @@ describe("formatTiyn writes tiyn as tenge", () => {
     [-250, "−2,50"],
   ])("%i → %s", (tiyn, text) => {
     expect(formatTiyn(tiyn)).toBe(text);
+  });
+});
+
+describe("quarterLabel names the quarter the scan and the offers record", () => {
+  it.each([
+    ["Monday 23 November 2026", "2026-11-23", "2026-Q3"],
+    ["Thursday 1 January 2026", "2026-01-01", "2025-Q4"],
+    ["Wednesday 1 April 2026", "2026-04-01", "2026-Q1"],
+  ])("an application on %s is assessed on %s's last full quarter, %s", (_day, date, label) => {
+    expect(quarterLabel(quarterBefore(date))).toBe(label);
   });
 });

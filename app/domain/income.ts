@@ -33,6 +33,11 @@ export function quarterBefore(applicationDate: IsoDate): Quarter {
   return quarterOf(prev);
 }
 
+/** "2026-Q3": how a quarter is named in logs, offers and the scan's summary. */
+export function quarterLabel(quarter: Quarter): string {
+  return `${quarter.from.slice(0, 4)}-Q${(Number(quarter.from.slice(5, 7)) - 1) / 3 + 1}`;
+}
+
 export type IncomeRecord = { iin: string; month: MonthStart; amount: number; source?: string };
 
 /**

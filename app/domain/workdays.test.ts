@@ -4,7 +4,7 @@ import { dayOfWeek } from "./kz-time";
 import {
   addWorkingDays,
   CalendarRangeError,
-  dueDate,
+  addDeadline,
   holidayOn,
   isWorkingDay,
   kzCalendar,
@@ -154,15 +154,16 @@ describe("workingDaysBetween counts working days after a, up to and including b"
   });
 });
 
-describe("dueDate gives the last day for the decision", () => {
+describe("addDeadline counts a definition's deadline on the calendar (the days are the service's, app/services)", () => {
+  const working = (days: number) => ({ days, dayKind: "working" as const });
   it.each([
-    ["portal, registered Monday 2026-03-02 → Friday 2026-03-27 (15 working days over 8 March and Nauryz)", "2026-03-02", "portal", "2026-03-27"],
-    ["centre, registered Monday 2026-03-02 → Friday 2026-03-27", "2026-03-02", "centre", "2026-03-27"],
-    ["akim, registered Monday 2026-03-02 → Wednesday 2026-04-01 (18 working days)", "2026-03-02", "akim", "2026-04-01"],
-    ["proactive, consent on Friday 2026-04-24 → Wednesday 2026-05-20 (May holidays)", "2026-04-24", "proactive", "2026-05-20"],
-    ["portal, registered Monday 2026-11-16 → Monday 2026-12-07", "2026-11-16", "portal", "2026-12-07"],
-  ] as const)("%s", (_name, date, channel, expected) => {
-    expect(dueDate(date, channel, cal)).toBe(expected);
+    ["15 working days from Monday 2026-03-02 → Friday 2026-03-27 (over 8 March and Nauryz)", "2026-03-02", working(15), "2026-03-27"],
+    ["18 working days from Monday 2026-03-02 → Wednesday 2026-04-01", "2026-03-02", working(18), "2026-04-01"],
+    ["15 working days from Friday 2026-04-24 → Wednesday 2026-05-20 (May holidays)", "2026-04-24", working(15), "2026-05-20"],
+    ["15 working days from Monday 2026-11-16 → Monday 2026-12-07", "2026-11-16", working(15), "2026-12-07"],
+    ["10 calendar days from Friday 2026-04-24 → Monday 2026-05-04, holidays or not", "2026-04-24", { days: 10, dayKind: "calendar" as const }, "2026-05-04"],
+  ])("%s", (_name, date, deadline, expected) => {
+    expect(addDeadline(date, deadline, cal)).toBe(expected);
   });
 });
 

@@ -33,15 +33,11 @@ export type Calendar = CalendarData & {
   };
 };
 
-export type Channel = "portal" | "proactive" | "centre" | "akim";
-
-/** SPEC "Deadlines": 15 working days (portal, Centre, proactive from consent); 18 through a village akim. */
-export const DEADLINE_WORKING_DAYS: Readonly<Record<Channel, number>> = {
-  portal: 15,
-  proactive: 15,
-  centre: 15,
-  akim: 18,
-};
+/**
+ * A deadline as a service definition states it (app/services/definition.ts, channelOf(…).deadline):
+ * the legal deadlines live there, this module is only the calendar.
+ */
+export type Deadline = { days: number; dayKind: "working" | "calendar" };
 
 export class CalendarRangeError extends RangeError {
   constructor(readonly date: IsoDate, readonly years: readonly number[]) {
@@ -127,16 +123,6 @@ export function workingDaysBetween(a: IsoDate, b: IsoDate, cal: Calendar): numbe
 }
 
 /**
- * Last day for the decision: the period runs from the day after registration (for a proactive
- * offer, after the citizen's consent), counted in working days.
- */
-export function dueDate(registrationDate: IsoDate, channel: Channel, cal: Calendar): IsoDate {
-  const days = DEADLINE_WORKING_DAYS[channel];
-  if (days === undefined) throw new RangeError(`unknown channel "${channel}"`);
-  return addWorkingDays(registrationDate, days, cal);
-}
-
-/**
  * The substitute days off the Law "On holidays" art. 5 gives for a list of holidays: each holiday
  * of kind 'holiday' on a Saturday or Sunday moves the day off to the next weekday that is not a
  * holiday and not already given. Religious days off are not moved. Used to check the reviewed data
@@ -173,7 +159,7 @@ function describeYears(years: readonly number[]): string {
  * A deadline as a service definition states it: `days` working days (on the calendar) or calendar
  * days, counted from the day after `from`.
  */
-export function addDeadline(from: IsoDate, deadline: { days: number; dayKind: "working" | "calendar" }, cal: Calendar): IsoDate {
+export function addDeadline(from: IsoDate, deadline: Deadline, cal: Calendar): IsoDate {
   if (deadline.dayKind === "working") return addWorkingDays(from, deadline.days, cal);
   return addCalendarDays(from, deadline.days);
 }

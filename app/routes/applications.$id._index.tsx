@@ -7,8 +7,7 @@ import { getGateway } from "~/gateway.server";
 import { getLanguage } from "~/i18n.server";
 import { parseDraft } from "~/domain/application-draft";
 import { nameMaskedMembers } from "~/domain/seven-one-names";
-import { getDb } from "~/db.server";
-import { eventsOf } from "../../db/queries/applications";
+import { applicationEvents } from "~/application/history.server";
 import type { CheckFailure } from "~/domain/seven-one";
 import { formatKzDateTime, formatDate } from "~/components/dates";
 import type { TitleHandle } from "~/components/PageTitle";
@@ -19,8 +18,7 @@ export const handle: TitleHandle = { title: "apply:status.title" };
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const own = await requireOwnApplication(request, params.id);
   const { application } = own;
-  const { db } = await getDb();
-  const events = await eventsOf(db, application.id);
+  const events = await applicationEvents(application.id);
   const failures = application.status === "rejected_at_check" ? ((application.checkFailures ?? []) as CheckFailure[]) : [];
   // The citizen knows their own family: a member masked as •••1008 in the stored reason is named here.
   const memberIins = [application.applicantIin, ...(parseDraft(application.draft).members ?? []).map((m) => m.iin)];

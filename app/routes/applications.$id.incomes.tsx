@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireOwnDraft, updateDraft, personName } from "~/application/draft.server";
 import { familyOnScreen } from "~/application/members.server";
-import { familyIncomes } from "~/application/incomes.server";
+import { familyIncomes, povertyLineForFiling } from "~/application/incomes.server";
 import { getGateway } from "~/gateway.server";
 import { getDb } from "~/db.server";
 import { getLanguage } from "~/i18n.server";
@@ -15,7 +15,6 @@ import { ApplicationSteps, StepHeading } from "~/components/ApplicationSteps";
 import { ConfirmCheckbox, CsrfInput, ErrorSummary, type FieldErrors } from "~/components/forms";
 import { STEPS, stepDone } from "~/domain/application-draft";
 import { formatTiyn } from "~/domain/income";
-import { parametersFor } from "../../db/queries/parameters";
 import { readForm } from "~/forms.server";
 import type { TitleHandle } from "~/components/PageTitle";
 
@@ -31,10 +30,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const family = await familyOnScreen(gateway, own, "incomes");
   const members = [own.user.iin, ...family.members.map((m) => m.iin)];
   const people = family.people;
-  const { quarter, records, breakdown } = await familyIncomes(gateway, members, new Date());
+  const now = new Date();
+  const { quarter, records, breakdown } = await familyIncomes(gateway, members, now);
   const year = Number(quarter.to.slice(0, 4));
   const { db } = await getDb();
-  const parameters = await parametersFor(db, new Date().getUTCFullYear());
+  const povertyLine = await povertyLineForFiling(db, gateway, own.user.iin, now);
   const rows = new Map<string, { iin: string; source: string; months: Record<string, number> }>();
   for (const r of records) {
     const key = `${r.iin}:${r.source}`;
@@ -51,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     total: breakdown.totalTenge,
     members: members.length,
     perCapita: formatTiyn(breakdown.perCapitaTiyn),
-    povertyLine: parameters ? { year: parameters.year, amount: parameters.povertyLine } : null,
+    povertyLine,
     quarterYear: year,
     confirmed: own.draft.incomesConfirmed === true,
   };

@@ -2,12 +2,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCitizen } from "~/session.server";
-import { getDb } from "~/db.server";
 import { getGateway } from "~/gateway.server";
 import { getLanguage } from "~/i18n.server";
 import { personName } from "~/application/draft.server";
 import { maskPhone } from "~/application/otp.server";
-import { listApplicationsOf } from "../../db/queries/applications";
+import { applicationsOf } from "~/application/history.server";
 import { CsrfInput } from "~/components/forms";
 import { formatDate, formatKzDateTime } from "~/components/dates";
 import { cabinetNotices } from "~/notices/notices.server";
@@ -24,12 +23,11 @@ import { PaymentsTable } from "~/payments/PaymentsTable";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCitizen(request);
   const lng = await getLanguage(request);
-  const { db } = await getDb();
   const gateway = await getGateway();
   const [person, mobile, applications] = await Promise.all([
     gateway.getPerson(user.iin),
     gateway.getMobileNumber(user.iin),
-    listApplicationsOf(db, user.iin),
+    applicationsOf(user.iin),
   ]);
   const [notices, sms, offer, payments] = await Promise.all([
     cabinetNotices(user.iin, lng),

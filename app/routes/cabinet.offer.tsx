@@ -8,7 +8,9 @@ import { assertCsrf } from "~/csrf.server";
 import { Choices, CsrfInput, ErrorSummary, Field, type FieldErrors } from "~/components/forms";
 import { formatKzDateTime } from "~/components/dates";
 import { answerCabinetOffer, cabinetOffer } from "~/sms.server";
-import { readForm } from "~/forms.server";
+import { badRequest, readForm } from "~/forms.server";
+import { offerAnswerFields, offerAnswerForm } from "~/schemas/cabinet";
+import { formFields, parseForm } from "~/schemas/form";
 import type { TitleHandle } from "~/components/PageTitle";
 
 /** The page's own <title> (app/components/PageTitle.tsx). */
@@ -26,11 +28,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireCitizen(request);
   const form = await readForm(request);
   await assertCsrf(request, form);
-  const formId = String(form.get("formId") ?? "");
-  if (!/^[0-9a-f-]{36}$/.test(formId)) throw new Response("Bad request", { status: 400 });
-  if (form.get("intent") === "choice" && !form.get("quick")) return data<{ errors: FieldErrors }>({ errors: { quick: "ui:offer.errors.choose" } }, 400);
-  const text = String(form.get("quick") ?? form.get("answer") ?? "").slice(0, 1600);
-  if (!text.trim()) return data<{ errors: FieldErrors }>({ errors: { answer: "smsui:offer.errors.answerRequired" } }, 400);
+  const parsed = parseForm(offerAnswerForm, offerAnswerFields(formFields(form)));
+  // The hidden form id is missing or altered: not something the citizen can correct on the page.
+  if (!parsed.ok && parsed.errors.formId) throw badRequest("Форма устарела. Обновите страницу и ответьте снова.", "Форма ескірген. Бетті жаңартып, қайта жауап беріңіз.");
+  if (!parsed.ok) return data<{ errors: FieldErrors }>({ errors: parsed.errors }, 400);
+  const { formId } = parsed.data;
+  const text = parsed.data.intent === "choice" ? parsed.data.quick : parsed.data.answer;
   const outcome = await answerCabinetOffer(user.iin, text, formId);
   if (!outcome) throw new Response(null, { status: 404 });
   return redirect("/cabinet/offer");

@@ -7,10 +7,12 @@ import { getDb } from "~/db.server";
 import { getGateway } from "~/gateway.server";
 import { getFixedT, getLanguage } from "~/i18n.server";
 import { assertCsrf } from "~/csrf.server";
-import { checkOtp, maskPhone, sendOtp } from "~/application/otp.server";
+import { maskPhone, sendOtp } from "~/application/otp.server";
+import { confirmMobileNumber } from "~/cabinet/phone.server";
+import { phoneFields, phoneForm } from "~/schemas/cabinet";
+import { formFields, parseForm } from "~/schemas/form";
 import { normalizeKzMobile } from "~/domain/phone";
 import { CsrfInput, ErrorSummary, Field, errorKey, type FieldErrors } from "~/components/forms";
-import { setMobileNumber } from "../../db/queries/mobile";
 import { readForm } from "~/forms.server";
 import type { TitleHandle } from "~/components/PageTitle";
 
@@ -31,12 +33,17 @@ export async function action({ request }: ActionFunctionArgs) {
   await assertCsrf(request, form);
   const { db } = await getDb();
   const now = new Date();
-  const raw = String(form.get("number") ?? "").slice(0, 40);
-  if (!raw.trim()) return data<ActionData>({ errors: { number: "cabinet:phone.errors.numberRequired" } }, 400);
-  const phone = normalizeKzMobile(raw);
-  if (!phone) return data<ActionData>({ errors: { number: "cabinet:phone.errors.numberFormat" }, number: raw }, 400);
+  const parsed = parseForm(phoneForm, phoneFields(formFields(form)), 40);
+  const raw = parsed.values.number;
+  if (!parsed.ok) {
+    // A code typed wrong next to a good number keeps the code's field on the page.
+    const phone = parsed.errors.number ? null : normalizeKzMobile(raw ?? "");
+    const errors = parsed.errors.number ? { number: parsed.errors.number } : parsed.errors;
+    return data<ActionData>({ errors, sentTo: phone ? maskPhone(phone) : undefined, number: raw }, 400);
+  }
+  const { number: phone } = parsed.data;
 
-  if (form.get("intent") === "send") {
+  if (parsed.data.intent === "send") {
     const t = await getFixedT(request, "apply");
     const sent = await sendOtp(db, {
       iin: user.iin,
@@ -50,18 +57,12 @@ export async function action({ request }: ActionFunctionArgs) {
     return data<ActionData>({ sentTo: maskPhone(phone), number: raw });
   }
 
-  const code = String(form.get("code") ?? "").replace(/\s/g, "");
-  if (!/^\d{6}$/.test(code)) {
-    return data<ActionData>({ errors: { code: code ? "apply:errors.codeFormat" : "apply:errors.codeRequired" }, sentTo: maskPhone(phone), number: raw }, 400);
-  }
-  const check = await checkOtp(db, { iin: user.iin, purpose: "mobile_number", code, now });
-  // The code proves the phone it was sent to, not whatever the form says now.
-  if (!check.ok || check.phone !== phone) {
-    const message = check.ok ? "apply:errors.codeExpired" : check.error === "wrong" ? errorKey("apply:errors.codeWrong", { left: check.attemptsLeft }) : "apply:errors.codeExpired";
+  const change = await confirmMobileNumber(db, { iin: user.iin, phone, code: parsed.data.code, now });
+  if (!change.ok && change.error === "taken") return data<ActionData>({ errors: { number: "cabinet:phone.errors.numberTaken" }, number: raw }, 409);
+  if (!change.ok) {
+    const { check } = change;
+    const message = !check.ok && check.error === "wrong" ? errorKey("apply:errors.codeWrong", { left: check.attemptsLeft }) : "apply:errors.codeExpired";
     return data<ActionData>({ errors: { code: message }, sentTo: maskPhone(phone), number: raw }, 400);
-  }
-  if ((await setMobileNumber(db, user.iin, phone, now)) === "taken") {
-    return data<ActionData>({ errors: { number: "cabinet:phone.errors.numberTaken" }, number: raw }, 409);
   }
   return redirect("/cabinet");
 }

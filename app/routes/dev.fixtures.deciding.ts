@@ -7,8 +7,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { env } from "~/env.server";
 import { getDb } from "~/db.server";
-import { registerDemoCase } from "~/staff/demo-case.server";
-import { demoCitizens } from "../../db/seed/demo-people";
+import { isDemoCitizen, registerDemoCase } from "~/staff/demo-case.server";
 
 export const loader = () => new Response(null, { status: 404 });
 
@@ -17,7 +16,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!request.headers.get("Content-Type")?.startsWith("application/json")) return new Response(null, { status: 415 });
   const body = (await request.json().catch(() => null)) as { iin?: unknown } | null;
   const iin = typeof body?.iin === "string" ? body.iin : "";
-  if (!demoCitizens.some((c) => c.iin === iin)) return new Response(null, { status: 400 });
+  if (!isDemoCitizen(iin)) return new Response(null, { status: 400 });
   const { db } = await getDb();
   return Response.json(await registerDemoCase(db, iin), { headers: { "Cache-Control": "no-store" } });
 }

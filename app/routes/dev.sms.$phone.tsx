@@ -7,6 +7,8 @@ import { CsrfInput, ErrorSummary, Field, type FieldErrors } from "~/components/f
 import { formatKzDateTime } from "~/components/dates";
 import { devConversation, devReply, requireLocalTransport } from "~/sms.server";
 import { readForm } from "~/forms.server";
+import { devReplyForm } from "~/schemas/dev";
+import { parseForm } from "~/schemas/form";
 import type { TitleHandle } from "~/components/PageTitle";
 
 /** The page's own <title> (app/components/PageTitle.tsx). */
@@ -34,9 +36,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const phone = phoneOf(params.phone);
   const form = await readForm(request);
   await assertCsrf(request, form);
-  const text = String(form.get("reply") ?? "").slice(0, 1600);
-  if (!text.trim()) return data<{ errors: FieldErrors }>({ errors: { reply: "smsui:dev.errors.replyRequired" } }, 400);
-  await devReply(request, phone, text);
+  const parsed = parseForm(devReplyForm, form);
+  if (!parsed.ok) return data<{ errors: FieldErrors }>({ errors: parsed.errors }, 400);
+  await devReply(request, phone, parsed.data.reply);
   return redirect(`/dev/sms/${phone.slice(1)}`);
 }
 

@@ -3,8 +3,8 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput, ErrorSummary, Field, errorKey, type FieldErrors } from "~/components/forms";
-import { citizenLoginSchema } from "~/schemas/login";
-import { fieldErrors } from "~/schemas/common";
+import { citizenLoginForm } from "~/schemas/login";
+import { parseForm } from "~/schemas/form";
 import { assertCsrf } from "~/csrf.server";
 import { loginCitizen } from "~/auth/login.server";
 import { getUser, safeRedirect, startSession } from "~/session.server";
@@ -29,10 +29,10 @@ type ActionData = { errors: FieldErrors; values: { iin?: string } };
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   await assertCsrf(request, form);
-  const redirectTo = safeRedirect(form.get("redirectTo"), "/cabinet");
-  const parsed = citizenLoginSchema.safeParse({ iin: form.get("iin") ?? "", password: form.get("password") ?? "" });
-  const values = { iin: String(form.get("iin") ?? "").slice(0, 20) };
-  if (!parsed.success) return data<ActionData>({ errors: fieldErrors(parsed.error), values }, 400);
+  const parsed = parseForm(citizenLoginForm, form, 20);
+  const values = { iin: parsed.values.iin };
+  if (!parsed.ok) return data<ActionData>({ errors: parsed.errors, values }, 400);
+  const redirectTo = safeRedirect(parsed.data.redirectTo, "/cabinet");
   const outcome = await loginCitizen(request, parsed.data.iin, parsed.data.password);
   if (outcome.ok) return startSession(request, { kind: "citizen", iin: parsed.data.iin }, redirectTo);
   // The same message whether the IIN has no account or the password is wrong.

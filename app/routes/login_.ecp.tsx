@@ -9,6 +9,8 @@ import { safeRedirect, startSession } from "~/session.server";
 import { getFixedT } from "~/i18n.server";
 import { SignForm } from "~/signature/SignForm";
 import { readForm } from "~/forms.server";
+import { ecpLoginForm } from "~/schemas/login";
+import { parseForm } from "~/schemas/form";
 import type { TitleHandle } from "~/components/PageTitle";
 
 /** The page's own <title> (app/components/PageTitle.tsx). */
@@ -27,12 +29,13 @@ type ActionData = { errors: FieldErrors; payload: string };
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   await assertCsrf(request, form);
-  const payload = String(form.get("payload") ?? "").slice(0, 4096);
-  const jws = String(form.get("signature") ?? "").slice(0, 64 * 1024);
+  const parsed = parseForm(ecpLoginForm, form);
   const fresh = () => newLoginChallenge(publicOrigin(request));
-  if (!jws) return data<ActionData>({ errors: { "sign-keyfile": "auth:errors.signatureRequired" }, payload: await fresh() }, 400);
+  // The signing widget's key-file field is where the citizen acts on any problem with the signature.
+  if (!parsed.ok) return data<ActionData>({ errors: { "sign-keyfile": Object.values(parsed.errors)[0] }, payload: await fresh() }, 400);
+  const { payload, signature: jws, redirectTo } = parsed.data;
   const outcome = await loginWithSignature(payload, jws, publicOrigin(request));
-  if (outcome.ok) return startSession(request, { kind: "citizen", iin: outcome.iin }, safeRedirect(form.get("redirectTo"), "/cabinet"));
+  if (outcome.ok) return startSession(request, { kind: "citizen", iin: outcome.iin }, safeRedirect(redirectTo, "/cabinet"));
   const message = outcome.error === "challenge" ? "auth:errors.challengeExpired" : `auth:errors.reasons.${outcome.error}`;
   return data<ActionData>({ errors: { "sign-keyfile": message }, payload: await fresh() }, 401);
 }

@@ -12,7 +12,7 @@ import { CsrfInput, Field } from "~/components/forms";
 import { formatDate } from "~/components/dates";
 import { isIsoDate, kzDate } from "~/domain/kz-time";
 import { MAX_OTHER_AGENCIES_EXTENSION_DAYS } from "~/domain/workflow";
-import { otherAgencyRequestsOf } from "../../db/queries/deciding";
+import { otherAgenciesDaysUsed } from "~/staff/agencies.server";
 import { readForm } from "~/forms.server";
 import type { TitleHandle } from "~/components/PageTitle";
 
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, application } = await requireCaseAccess(request, params.id, ["specialist"]);
   if (!(await mayAct({ user, application, now: new Date() }, "request_other_agencies")).ok) throw redirect(`/staff/cases/${application.id}`);
   const { db } = await getDb();
-  const used = (await otherAgencyRequestsOf(db, application.id)).reduce((s, r) => s + r.extendedDays, 0);
+  const used = await otherAgenciesDaysUsed(db, application.id);
   return { id: application.id, registrationNumber: application.registrationNumber, dueDate: application.dueDate, left: MAX_OTHER_AGENCIES_EXTENSION_DAYS - used, today: kzDate(new Date()) };
 }
 

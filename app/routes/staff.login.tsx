@@ -3,8 +3,8 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput, ErrorSummary, Field, errorKey, type FieldErrors } from "~/components/forms";
-import { staffLoginSchema } from "~/schemas/login";
-import { fieldErrors } from "~/schemas/common";
+import { staffLoginForm } from "~/schemas/login";
+import { parseForm } from "~/schemas/form";
 import { assertCsrf } from "~/csrf.server";
 import { loginStaff } from "~/auth/login.server";
 import { getUser, safeRedirect, startSession } from "~/session.server";
@@ -29,13 +29,13 @@ type ActionData = { errors: FieldErrors; values: { login?: string } };
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   await assertCsrf(request, form);
-  const values = { login: String(form.get("login") ?? "").slice(0, 64) };
-  const parsed = staffLoginSchema.safeParse({ login: form.get("login") ?? "", password: form.get("password") ?? "" });
-  if (!parsed.success) return data<ActionData>({ errors: fieldErrors(parsed.error), values }, 400);
+  const parsed = parseForm(staffLoginForm, form, 64);
+  const values = { login: parsed.values.login };
+  if (!parsed.ok) return data<ActionData>({ errors: parsed.errors, values }, 400);
   const outcome = await loginStaff(request, parsed.data.login, parsed.data.password);
   if (outcome.ok && outcome.staffId) {
     const start = outcome.role ? staffStartPage(outcome.role) : "/staff";
-    return startSession(request, { kind: "staff", staffId: outcome.staffId }, safeRedirect(form.get("redirectTo"), start));
+    return startSession(request, { kind: "staff", staffId: outcome.staffId }, safeRedirect(parsed.data.redirectTo, start));
   }
   const message =
     !outcome.ok && outcome.error === "throttled"

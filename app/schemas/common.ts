@@ -13,6 +13,12 @@ export const iinField = z
       .refine((s) => parseIin(s).valid, "auth:errors.iinInvalid"),
   );
 
+/** A one-time code from an SMS: six digits, spaces as typed allowed. */
+export const otpCodeField = z
+  .string({ error: "apply:errors.codeRequired" })
+  .transform((s) => s.replace(/\s/g, ""))
+  .pipe(z.string().min(1, "apply:errors.codeRequired").regex(/^\d{6}$/, "apply:errors.codeFormat"));
+
 /** zod issues → { field: firstMessage }. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};

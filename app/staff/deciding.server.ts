@@ -13,7 +13,7 @@ import { env } from "../env.server";
 import type { StaffUser } from "../session.server";
 import type { Application } from "../../db/schema";
 import * as q from "../../db/queries/deciding";
-import { parametersFor } from "../../db/queries/parameters";
+import { parametersForApplication } from "../../db/queries/parameters";
 import { otherAgenciesExtension, transition, type TransitionRefusal, type WorkflowAction, type WorkflowState } from "../domain/workflow";
 import { aspMonthlyAmount, perCapitaIncome, quarterBefore, type IncomeCorrection, type IncomeError, type IncomeRecord } from "../domain/income";
 import { validateDecision, type Decision, type DecisionError } from "../domain/decision";
@@ -200,9 +200,7 @@ export function computeIncome(ctx: StepContext) {
     if (!inputs.members.length) return { ok: false, errors: { form: "deciding:income.errors.noMembers" } };
     const result = perCapitaIncome({ incomes: inputs.incomes, members: inputs.members, quarter: inputs.quarter, corrections: inputs.corrections });
     if (!result.ok) return { ok: false, errors: { form: incomeErrorKey(result.errors[0]) } };
-    const year = Number(ctx.application.applicationDate!.slice(0, 4));
-    const region = ctx.application.katoCode ? `${ctx.application.katoCode.slice(0, 2)}0000000` : undefined;
-    const parameters = await parametersFor(tx, year, region);
+    const { year, parameters } = await parametersForApplication(tx, { applicationDate: ctx.application.applicationDate!, katoCode: ctx.application.katoCode });
     if (!parameters) return { ok: false, errors: { form: `deciding:income.errors.noParameters|${JSON.stringify({ year })}` } };
     const amount = aspMonthlyAmount({ povertyLineTenge: parameters.povertyLine, perCapitaTiyn: result.value.perCapitaTiyn, members: result.value.memberCount });
     const calculation = await q.insertCalculation(tx, {

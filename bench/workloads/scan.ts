@@ -4,7 +4,8 @@
  * least PostgreSQL must do to answer "which families qualify".
  */
 import type { FreshDb } from "../../db/testing";
-import { runProactiveScan, lastFullQuarter } from "../../sms/scan";
+import { runProactiveScan } from "../../sms/scan";
+import { quarterBefore } from "../../app/domain/income";
 import { kzDate } from "../../app/domain/kz-time";
 import { figure, type Figure } from "../report";
 
@@ -34,7 +35,7 @@ where total <= (select poverty_line from yearly_parameters where year = $4::int 
 
 export async function scanWorkload(fresh: FreshDb, persons: number, now: Date, log: (line: string) => void): Promise<Figure> {
   const today = kzDate(now);
-  const quarter = lastFullQuarter(today);
+  const quarter = quarterBefore(today);
   const params = [today, quarter.from, quarter.to, Number(today.slice(0, 4))];
   const aggregate = async () => {
     const t = performance.now();

@@ -1,20 +1,23 @@
 /**
  * `komek workdays add <YYYY-MM-DD> <n>` prints the date n working days after the given one;
  * `komek workdays is <YYYY-MM-DD>` prints `working` or `non-working`;
- * `komek workdays application-day <ISO-8601 instant with offset> [--channel portal|centre|akim|proactive]`
+ * `komek workdays application-day <ISO-8601 instant with offset> [--channel portal|centre|akim|proactive] [--service <key>]`
  * prints one JSON line {"applicationDay","dueDate"}: the day an application filed at that instant is
  * accepted (after working time, on a day off or a holiday: the next working day, Annex 12 item 7.3)
- * and its due date by the channel's deadline (default portal). All use the reviewed
+ * and its due date by the channel's deadline (default portal) as the service's definition states it
+ * (default asp, the service the command was first written for). All use the reviewed
  * Kazakhstan calendar (app/domain/calendar/kz.json). Malformed input: exit 2; a date the calendar
  * does not cover: exit 1.
  */
 import { isIsoDate } from "../../app/domain/kz-time";
-import { addWorkingDays, CalendarRangeError, DEADLINE_WORKING_DAYS, isWorkingDay, kzCalendar, type Channel } from "../../app/domain/workdays";
+import { addWorkingDays, CalendarRangeError, isWorkingDay, kzCalendar } from "../../app/domain/workdays";
 import { applicationDates } from "../../app/domain/application-day";
+import { findService } from "../../app/services/registry";
+import { channelOf } from "../../app/services/definition";
 
 const USAGE =
   "usage: komek workdays add <YYYY-MM-DD> <n>\n       komek workdays is <YYYY-MM-DD>\n" +
-  "       komek workdays application-day <YYYY-MM-DDTHH:MM[:SS]±HH:MM|Z> [--channel portal|centre|akim|proactive]\n";
+  "       komek workdays application-day <YYYY-MM-DDTHH:MM[:SS]±HH:MM|Z> [--channel portal|centre|akim|proactive] [--service <key>]\n";
 
 /** An ISO-8601 instant that says its offset: a local time without one would be read in the server's zone. */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -39,24 +42,31 @@ export async function run(args: string[]): Promise<number> {
 }
 
 function applicationDayCommand(args: string[], fail: (message: string, code?: number) => number): number {
-  let channel: Channel = "portal";
+  const options: Record<"channel" | "service", string> = { channel: "portal", service: "asp" };
   const rest: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    const value = a === "--channel" ? args[++i] : a.startsWith("--channel=") ? a.slice("--channel=".length) : null;
-    if (value === null) {
+    const name = (["channel", "service"] as const).find((o) => a === `--${o}` || a.startsWith(`--${o}=`));
+    if (!name) {
       if (a.startsWith("--")) return fail(`Unknown option: ${a}`);
       rest.push(a);
-    } else if (value === undefined || !Object.hasOwn(DEADLINE_WORKING_DAYS, value)) {
-      return fail(`--channel must be one of ${Object.keys(DEADLINE_WORKING_DAYS).join(", ")}${value ? `, got ${value}` : ""}`);
-    } else channel = value as Channel;
+      continue;
+    }
+    const value = a === `--${name}` ? args[++i] : a.slice(`--${name}=`.length);
+    if (!value) return fail(`--${name} needs a value`);
+    options[name] = value;
   }
+  const service = findService(options.service);
+  if (!service) return fail(`--service: unknown service "${options.service}"`);
+  const channels = service.channels.map((c) => c.channel);
+  if (!channels.includes(options.channel as (typeof channels)[number])) return fail(`--channel must be one of ${channels.join(", ")}, got ${options.channel}`);
   const [instant, ...extra] = rest;
   if (instant === undefined) return fail("Missing instant");
   if (extra.length) return fail("Too many arguments");
   const at = new Date(instant);
   if (!INSTANT.test(instant) || !isIsoDate(instant.slice(0, 10)) || Number.isNaN(at.getTime())) return fail(`Not an ISO-8601 instant with an offset (e.g. 2025-03-31T23:00:00+05:00): ${instant}`);
-  return printLine(() => JSON.stringify(applicationDates(at, channel, kzCalendar)));
+  // The deadline is the service's, for that channel (app/services/definition.ts); workdays is the calendar.
+  return printLine(() => JSON.stringify(applicationDates(at, channelOf(service, options.channel), kzCalendar)));
 }
 
 /** Prints one line; a date outside the reviewed calendar's years exits 1 with its message. */

@@ -10,10 +10,14 @@ export async function setMobileNumber(db: Tx, iin: string, phone: string, now: D
   const [holder] = await db.select({ iin: mobileNumbers.iin }).from(mobileNumbers).where(eq(mobileNumbers.phone, phone));
   if (holder && holder.iin !== iin) return "taken";
   try {
-    await db
-      .insert(mobileNumbers)
-      .values({ iin, phone, verifiedAt: now })
-      .onConflictDoUpdate({ target: mobileNumbers.iin, set: { phone, verifiedAt: now } });
+    // In a savepoint: when the caller's transaction holds more (the code's use), a lost race for the
+    // number must not abort it.
+    await db.transaction((sp) =>
+      sp
+        .insert(mobileNumbers)
+        .values({ iin, phone, verifiedAt: now })
+        .onConflictDoUpdate({ target: mobileNumbers.iin, set: { phone, verifiedAt: now } }),
+    );
     return "saved";
   } catch (error) {
     if ((error as { code?: string }).code === "23505") return "taken";

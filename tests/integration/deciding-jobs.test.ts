@@ -9,7 +9,7 @@ import { seedAccounts } from "../../db/seed/accounts";
 import { registerApplication } from "../../db/queries/applications";
 import { startSmsWorker, type SmsWorker } from "../../sms/worker.server";
 import { createLocalTransport } from "../../sms/transports";
-import { REMINDER_QUEUE, reminderDue, reminderJobId } from "../../app/staff/reminders.server";
+import { REMINDER_QUEUE, reminderDue, reminderJobId } from "../../app/staff/deadline-jobs.server";
 import { testIins } from "../support/people";
 import { eventually } from "./sms-fake-twilio";
 

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFreshDb, type FreshDb } from "../../db/testing";
 import { seedReferenceData } from "../../db/seed/load";
 import { aspRecords, households, incomes, mobileNumbers, persons, registrations, smsOptOuts, activeCaseMembers, applications } from "../../db/schema";
-import { lastFullQuarter, runProactiveScan } from "../../sms/scan";
+import { runProactiveScan } from "../../sms/scan";
+import { quarterBefore, quarterLabel } from "../../app/domain/income";
 import { testIins } from "../support/people";
 
 /** Monday 23 November 2026: the last full quarter is July–September 2026; the 2026 poverty line is 35,596 ₸. */
@@ -66,11 +67,15 @@ describe("finding families for the proactive offer", () => {
     await fresh.drop();
   });
 
-  it("the last full quarter is counted by the Kazakhstan calendar", () => {
-    expect(lastFullQuarter("2026-11-23")).toEqual({ label: "2026-Q3", from: "2026-07-01", to: "2026-09-01" });
-    expect(lastFullQuarter("2026-01-01")).toEqual({ label: "2025-Q4", from: "2025-10-01", to: "2025-12-01" });
-    expect(lastFullQuarter("2026-03-31")).toEqual({ label: "2025-Q4", from: "2025-10-01", to: "2025-12-01" });
-    expect(lastFullQuarter("2026-04-01")).toEqual({ label: "2026-Q1", from: "2026-01-01", to: "2026-03-01" });
+  it("the last full quarter is the portal's quarter before the quarter of application (app/domain/income.ts)", () => {
+    const lastFull = (today: string) => {
+      const q = quarterBefore(today);
+      return { label: quarterLabel(q), from: q.from, to: q.to };
+    };
+    expect(lastFull("2026-11-23")).toEqual({ label: "2026-Q3", from: "2026-07-01", to: "2026-09-01" });
+    expect(lastFull("2026-01-01")).toEqual({ label: "2025-Q4", from: "2025-10-01", to: "2025-12-01" });
+    expect(lastFull("2026-03-31")).toEqual({ label: "2025-Q4", from: "2025-10-01", to: "2025-12-01" });
+    expect(lastFull("2026-04-01")).toEqual({ label: "2026-Q1", from: "2026-01-01", to: "2026-03-01" });
   });
 
   it("a dry run counts and creates nothing", async () => {
