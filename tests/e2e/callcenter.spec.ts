@@ -73,6 +73,8 @@ test.describe("call-centre 1414", () => {
 
     // The caller signs in and sees who looked at their data: the role and purpose, not the agent.
     await page.getByRole("button", { name: "Выйти" }).click();
+    // Sign-out ends on the home page; going on before it lands races the old session's cookie.
+    await expect(page).toHaveURL(/\/$/);
     await page.goto("/login");
     await page.getByLabel("ИИН", { exact: true }).fill(demo.portal.iin);
     await page.getByLabel("Пароль").fill(demo.password);
