@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerPayload, extensionPayload, extensionSms, extensionText } from "./text";
+import { answerPayload, complaintsT, extensionPayload, extensionSms, extensionText } from "./text";
 import { countSegments } from "../../sms/segments";
 
 const ext = { requestId: 7, registrationNumber: "ASP26-000012", agency: "ДЮ", requestedOn: "2026-11-23", extendedDays: 20, dueBefore: "2026-12-14", dueAfter: "2027-01-03" };
@@ -14,6 +14,10 @@ describe("signed letters", () => {
 
   it("the extension SMS fits two segments in both languages", () => {
     for (const lng of ["ru", "kk"] as const) expect(countSegments(extensionSms(ext, lng)).segments).toBeLessThanOrEqual(2);
+  });
+
+  it("the complaint-answer SMS fits two UCS-2 segments in both languages", () => {
+    for (const lng of ["ru", "kk"] as const) expect(countSegments(complaintsT(lng)("sms.answered", { number: "CMP26-000123" })).segments).toBeLessThanOrEqual(2);
   });
 
   it("the answer payload is canonical: the same facts give the same bytes", () => {
