@@ -66,6 +66,11 @@ export async function fileComplaint(input: FileInput): Promise<FileOutcome> {
       });
       if (!made) return null;
       await q.insertComplaintEvent(tx, made.id, now, "registered", actor, input.note ?? null);
+      // Told by phone, the talon also comes in writing: an SMS with the number and the answer date.
+      if (input.channel === "callcenter") {
+        const due = complaintAnswerDue(registeredOn, kzCalendar).split("-").reverse().join(".");
+        await smsCitizen(tx, app.applicantIin, input.language, complaintsT(input.language)("sms.registered", { number: made.number, due }), now);
+      }
       return made;
     });
   let made: { id: string; number: string } | null;
@@ -243,4 +248,13 @@ export async function staffViewOfFiled(id: string) {
   const found = await q.complaintById(db, id);
   if (!found) throw new Error(`complaint ${id} vanished`);
   return { registeredAt: found.complaint.registeredAt.toISOString(), answerDue: found.complaint.answerDue };
+}
+
+/** The complaints about one case, for its staff page (access to the case is checked by the caller). */
+export async function caseComplaints(applicationId: string) {
+  const { db } = await getDb();
+  const today = kzDate(new Date());
+  return (await q.complaintsOfApplication(db, applicationId)).map((c) => ({
+    id: c.id, number: c.number, status: c.status, answerDue: c.answerDue, overdue: complaintOverdue(c.status, c.answerDue, today),
+  }));
 }

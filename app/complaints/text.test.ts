@@ -17,7 +17,10 @@ describe("signed letters", () => {
   });
 
   it("the complaint-answer SMS fits two UCS-2 segments in both languages", () => {
-    for (const lng of ["ru", "kk"] as const) expect(countSegments(complaintsT(lng)("sms.answered", { number: "CMP26-000123" })).segments).toBeLessThanOrEqual(2);
+    for (const lng of ["ru", "kk"] as const) {
+      expect(countSegments(complaintsT(lng)("sms.answered", { number: "CMP26-000123" })).segments).toBeLessThanOrEqual(2);
+      expect(countSegments(complaintsT(lng)("sms.registered", { number: "CMP26-000123", due: "30.12.2026" })).segments).toBeLessThanOrEqual(2);
+    }
   });
 
   it("the answer payload is canonical: the same facts give the same bytes", () => {

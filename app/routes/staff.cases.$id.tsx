@@ -5,6 +5,7 @@ import { requireCaseAccess } from "~/staff/case.server";
 import { recordCaseAccess } from "~/audit/access.server";
 import { caseView } from "~/staff/case-view.server";
 import { assignSpecialist, assignableSpecialists, returnDraft, sendToCommission } from "~/staff/deciding.server";
+import { caseComplaints } from "~/complaints/complaints.server";
 import { formValues, invalid, respond, type StepActionData } from "~/staff/respond.server";
 import { getLanguage } from "~/i18n.server";
 import { assertCsrf } from "~/csrf.server";
@@ -39,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const specialists = view.actions.includes("assign_specialist")
     ? (await assignableSpecialists(user)).map((s) => ({ id: s.id, name: lng === "kk" ? s.nameKk : s.nameRu }))
     : [];
-  return { ...view, specialists, role: user.staff.role };
+  return { ...view, specialists, role: user.staff.role, complaints: await caseComplaints(application.id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -321,6 +322,20 @@ export default function CasePage() {
           <p>{t("deciding:agencies.none")}</p>
         )}
       </section>
+
+      {d.complaints.length ? (
+        <section aria-labelledby="complaints-heading">
+          <h2 id="complaints-heading">{t("complaints:staff.caseComplaints")}</h2>
+          <ul>
+            {d.complaints.map((c) => (
+              <li key={c.id}>
+                <Link to={`/staff/complaints/${c.id}`}>{c.number}</Link> — {t(`complaints:status.${c.status}`)}, {t("complaints:cabinet.due", { date: formatDate(c.answerDue) })}{" "}
+                {c.overdue ? <span className="tag tag-error">{t("complaints:staff.overdue")}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">{t("deciding:case.timeline")}</h2>

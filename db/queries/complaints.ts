@@ -179,3 +179,7 @@ export async function extensionsForCall(tx: Tx, applicantIin: string) {
     .where(eq(applications.applicantIin, applicantIin))
     .groupBy(applications.registrationNumber);
 }
+
+export async function complaintsOfApplication(tx: Tx, applicationId: string) {
+  return tx.select().from(complaints).where(eq(complaints.applicationId, applicationId)).orderBy(asc(complaints.registeredAt));
+}

@@ -204,6 +204,10 @@ describe("issue 16b: the extension notice and complaints", () => {
       const ok = await post(ccComplaint, "cc.agent", url, {}, { ...base, iin: AIGERIM });
       expect(ok.status).toBe(200);
       expect((ok.body as { ok: boolean; number: string }).number).toMatch(/^CMP/);
+      // The caller also gets the talon in writing, in the language chosen for the answer.
+      const sms = await fresh.query<{ body: string; language: string }>(`select body, language from sms_messages where iin = $1 and purpose = 'notice' order by id`, [AIGERIM]);
+      expect(sms.at(-1)).toMatchObject({ language: "kk" });
+      expect(sms.at(-1)!.body).toContain((ok.body as { number: string }).number);
       expect((await post(cabinetComplaints, "nura.specialist", "/cabinet/complaints", {}, { applicationId: id, text: "x", submitKey: key })).status).toBe(302); // a staff session is not a citizen: sent to sign in
     });
 
