@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { buildShownOffer, buildSummary, offerNextStep, type ApplicationRow, type OfferRow } from "./summary";
-import { summaryAdvice } from "./advice";
+import { summaryAdvice, withComplaints } from "./advice";
 
 const SENT = "2026-11-23T05:00:00.000Z";
 const EXPIRES = "2026-11-26T05:00:00.000Z";
@@ -64,5 +64,32 @@ describe("1414 advice about an offer, for each state of the case", () => {
 
   it("keeps the single-offer advice for an offer alone", () => {
     expect(offerNextStep(buildShownOffer(offer({ stage: "opted_out" }), after)).key).toBe("callcenter:next.offer.opted_out");
+  });
+});
+
+describe("1414 advice about an application, for each state", () => {
+  const states = ["draft", "rejected_at_check", "registered", "sent_to_commission", "survey_recorded", "specialist_assigned", "income_computed", "decision_drafted", "decision_signed", "notice_delivered"] as const;
+  it.each(states)("%s: the status's own next step, after the extension when the term was extended", (status) => {
+    const registered = status !== "draft" && status !== "rejected_at_check";
+    const row = application({ status, registrationNumber: registered ? "ASP26-000007" : null, dueDate: registered ? "2027-01-03" : null });
+    const plain = summaryAdvice(buildSummary({ person: null, applications: [row], offers: [] }, before)).applications[0]!;
+    expect(plain.map((m) => m.key)).toEqual([`decision:status.${status}.next`]);
+    const summary = buildSummary({ person: null, applications: [row], offers: [] }, before);
+    const extended = { ...summary, applications: summary.applications.map((a) => ({ ...a, extendedDays: 20 })) };
+    const keys = summaryAdvice(extended).applications[0]!.map((m) => m.key);
+    expect(keys).toEqual(registered ? ["complaints:advice.extended", `decision:status.${status}.next`] : [`decision:status.${status}.next`]);
+  });
+
+  it.each([
+    ["registered", "2026-11-30", "2026-11-24", "complaints:advice.complaint_registered"],
+    ["under_review", "2026-11-30", "2026-11-24", "complaints:advice.complaint_under_review"],
+    ["under_review", "2026-11-23", "2026-11-24", "complaints:advice.complaint_overdue"],
+    ["answered", "2026-11-23", "2026-11-24", "complaints:advice.complaint_answered"],
+  ] as const)("a complaint %s, due %s, asked %s: %s", (status, due, today, key) => {
+    const summary = withComplaints(buildSummary({ person: null, applications: [application()], offers: [] }, before), [
+      { number: "CMP26-000001", registrationNumber: "ASP26-000007", channel: "cabinet", status, registeredOn: "2026-11-23", answerDue: due, answeredAt: status === "answered" ? "2026-11-24T06:00:00Z" : null, answer: status === "answered" ? "Ответ" : null },
+    ], [], new Date(`${today}T06:00:00Z`));
+    expect(summaryAdvice(summary).complaints[0]!.key).toBe(key);
+    expect(summary.complaints![0]!.answer).toBe(status === "answered" ? "Ответ" : null);
   });
 });

@@ -179,6 +179,11 @@ describe("issue 16b: the extension notice and complaints", () => {
       expect(first.status).toBe(302);
       expect(again.location).toBe(first.location);
       expect(await fresh.db.select().from(complaints)).toHaveLength(1);
+      // Two copies sent at the same moment still make one complaint.
+      const twin = { ...fields, submitKey: "twin-0123456789abcdef" };
+      const [a, b] = await Promise.all([post(cabinetComplaints, "aigerim", "/cabinet/complaints", {}, twin), post(cabinetComplaints, "aigerim", "/cabinet/complaints", {}, twin)]);
+      expect(a.location).toBe(b.location);
+      expect(await fresh.db.select().from(complaints)).toHaveLength(2);
       complaintId = first.location!.split("/").at(-1)!;
       const talon = (await get(cabinetComplaint, "aigerim", first.location!, { id: complaintId })).body as {
         complaint: { number: string; status: string; answerDue: string; acceptedBy: { ru: string }; office: { ru: string }; text: string; answer: unknown; ruleSource: { ru: string } };
@@ -218,7 +223,7 @@ describe("issue 16b: the extension notice and complaints", () => {
       const ok = await post(staffComplaints, "nura.specialist", "/staff/complaints", {}, fields);
       expect(ok.status).toBe(302);
       const list = (await get(staffComplaints, "nura.head", "/staff/complaints")).body as { complaints: { channel: string }[] };
-      expect(list.complaints.map((c) => c.channel).sort()).toEqual(["cabinet", "callcenter", "paper"]);
+      expect(list.complaints.map((c) => c.channel).sort()).toEqual(["cabinet", "cabinet", "callcenter", "paper"]);
       const paperId = ok.location!.split("/").at(-1)!;
       const paper = (await get(staffComplaint, "nura.specialist", ok.location!, { id: paperId })).body as { complaint: { acceptedBy: { ru: string } } };
       expect(paper.complaint.acceptedBy.ru).not.toMatch(/кабинет/);
@@ -231,6 +236,9 @@ describe("issue 16b: the extension notice and complaints", () => {
       expect((await post(staffComplaint, "nura.commission", url, params, { answer: "Ответ" })).status).toBe(403);
       expect((await post(staffComplaint, "nura.specialist", url, params, { answer: "Комиссия посетит семью 5 декабря." })).status).toBe(302);
       const review = (await lookup()).complaints!.find((c) => c.status === "under_review");
+      // Numbers are gapless: the twin that lost took no number.
+      const numbers = (await fresh.db.select({ n: complaints.number }).from(complaints)).map((r) => Number(r.n.slice(-6))).sort((x, y) => x - y);
+      expect(numbers).toEqual([1, 2, 3, 4]);
       expect(review).toBeDefined();
       const page = (await get(signAnswer, "nura.head", `${url}/sign`, params)).body as { payload: string };
       const signed = await post(signAnswer, "nura.head", `${url}/sign`, params, { payload: page.payload, signature: await headSignature(page.payload) });
