@@ -33,6 +33,7 @@ export const APPEND_ONLY_TABLES = [
   "registration_journal",
   "application_events",
   "payment_audit",
+  "complaint_events",
 ] as const;
 
 /**

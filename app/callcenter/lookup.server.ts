@@ -12,6 +12,8 @@ import {
 import { paymentsOfRecipient } from "../../db/queries/payments";
 import { shownPayment } from "../payments/lookup";
 import { buildSummary, type ApplicationRow, type OfferRow, type ShownSummary } from "./summary";
+import { complaintsForCall, extensionsForCall } from "../../db/queries/complaints";
+import { withComplaints } from "./advice";
 
 export type LookupInput = {
   agent: { id: number; role: StaffRole };
@@ -42,7 +44,15 @@ export async function lookUp(db: Db, input: LookupInput): Promise<LookupOutcome>
     }
     const found = await findForCall(tx, input.query);
     const built = buildSummary(found && asRows(found), now);
-    const summary: ShownSummary = found?.subjectIin && built.subject ? { ...built, payment: shownPayment(await paymentsOfRecipient(tx, found.subjectIin)) } : built;
+    const summary: ShownSummary =
+      found?.subjectIin && built.subject
+        ? withComplaints(
+            { ...built, payment: shownPayment(await paymentsOfRecipient(tx, found.subjectIin)) },
+            await complaintsForCall(tx, found.subjectIin),
+            await extensionsForCall(tx, found.subjectIin),
+            now,
+          )
+        : built;
     // Even an IIN with nothing on file was asked about: the person sees that in their cabinet
     // (purpose "callcenter_lookup" of app/audit/access.server.ts).
     const lookupId = await recordAnsweredLookup(

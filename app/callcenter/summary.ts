@@ -35,6 +35,8 @@ export type OfferRow = {
   delivery: string | null;
   registrationNumber: string | null;
   accountTail: string | null;
+  /** When the recipient consented (the offer was answered); absent in rows read before issue 16. */
+  consentAt?: string | null;
 };
 
 export type PersonInitialsRow = {
@@ -56,6 +58,8 @@ export type ShownApplication = {
   /** Position on the main path after registration (1 = registered … 8 = notice delivered). */
   stage: { step: number; of: number } | null;
   account: string | null;
+  /** Issue 16: calendar days the term was extended by requests to other agencies (dueDate includes them). */
+  extendedDays?: number;
 };
 
 export type ShownOffer = {
@@ -69,6 +73,8 @@ export type ShownOffer = {
   changeableUntil: string | null;
   registrationNumber: string | null;
   account: string | null;
+  /** The recipient consented at some point (issue 16): a later STOP does not undo the answer. */
+  consented?: boolean;
 };
 
 export type ShownSummary = {
@@ -79,6 +85,21 @@ export type ShownSummary = {
   offers: ShownOffer[];
   /** Issue 15: the latest payment, masked (absent in look-ups logged before payments existed). */
   payment?: ShownPayment;
+  /** Issue 16: the person's complaints (absent in look-ups logged before complaints existed). */
+  complaints?: ShownComplaint[];
+};
+
+/** A complaint as 1414 tells it: its number, case, state, dates and, once signed, the answer. */
+export type ShownComplaint = {
+  number: string;
+  registrationNumber: string | null;
+  channel: "cabinet" | "callcenter" | "paper";
+  status: "registered" | "under_review" | "answered";
+  registeredOn: string;
+  answerDue: string;
+  overdue: boolean;
+  answeredAt: string | null;
+  answer: string | null;
 };
 
 const REGISTERED_PATH: readonly WorkflowState[] = MAIN_PATH.filter((s) => s !== "draft");
@@ -167,6 +188,7 @@ export function buildShownOffer(row: OfferRow, now: Date): ShownOffer {
     changeableUntil,
     registrationNumber: row.registrationNumber,
     account: accountLast4(row.accountTail),
+    ...(row.consentAt ? { consented: true } : {}),
   };
 }
 

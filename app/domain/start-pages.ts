@@ -11,11 +11,12 @@ const HISTORY: NavLink = { to: "/callcenter/history", key: "ui:nav.history" };
 const LOOKUPS: NavLink = { to: "/admin/lookups", key: "ui:nav.lookups" };
 const PAYMENTS: NavLink = { to: "/staff/payments", key: "ui:nav.payments" };
 const CABINET: NavLink = { to: "/cabinet", key: "common:nav.cabinet" };
+const COMPLAINTS: NavLink = { to: "/staff/complaints", key: "complaints:staff.link" };
 
 const LINKS: Record<StaffRole, NavLink[]> = {
-  specialist: [JOURNAL],
-  commission: [JOURNAL],
-  head: [JOURNAL],
+  specialist: [JOURNAL, COMPLAINTS],
+  commission: [JOURNAL, COMPLAINTS],
+  head: [JOURNAL, COMPLAINTS],
   callcenter: [CONSOLE, HISTORY],
   admin: [JOURNAL, CONSOLE, LOOKUPS],
   payment_officer: [PAYMENTS],

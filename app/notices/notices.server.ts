@@ -157,6 +157,7 @@ export async function cabinetNotices(applicantIin: string, lng: Language) {
       href: `/notices/${n.id}`,
       title: t("deciding:cabinet.decision", { number: n.registrationNumber, kind: t(`decision:kind.${n.kind}`) }),
       text: null as string | null,
+      signedBy: null as string | null,
       at: n.deliveredAt!.toISOString(),
     })),
     ...agencies.map((r) => ({
@@ -164,6 +165,7 @@ export async function cabinetNotices(applicantIin: string, lng: Language) {
       href: null as string | null,
       title: t("deciding:cabinet.agency", { number: r.registrationNumber }),
       text: lng === "kk" ? r.kk : r.ru,
+      signedBy: r.signerName,
       at: r.notifiedAt!.toISOString(),
     })),
   ].sort((a, b) => b.at.localeCompare(a.at));

@@ -63,7 +63,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Cabinet() {
   const d = useLoaderData<typeof loader>();
-  const { t } = useTranslation(["cabinet", "decision", "services", "apply", "payments"]);
+  const { t } = useTranslation(["cabinet", "decision", "services", "apply", "payments", "complaints"]);
   return (
     <>
       <h1>{t("cabinet:title")}</h1>
@@ -141,12 +141,20 @@ export default function Cabinet() {
               <li key={n.key}>
                 {n.href ? <Link to={n.href}>{n.title}</Link> : <strong>{n.title}</strong>} <span className="muted">{formatKzDateTime(n.at)}</span>
                 {n.text ? <p>{n.text}</p> : null}
+                {n.signedBy ? <p className="muted">{t("complaints:extension.signed", { name: n.signedBy })}</p> : null}
               </li>
             ))}
           </ul>
         ) : (
           <p>{t("cabinet:notices.none")}</p>
         )}
+      </section>
+
+      <section aria-labelledby="complaints-heading">
+        <h2 id="complaints-heading">{t("complaints:cabinet.title")}</h2>
+        <p>
+          <Link to="/cabinet/complaints">{t("complaints:cabinet.link")}</Link>
+        </p>
       </section>
 
       <section aria-labelledby="sms-heading">

@@ -7,7 +7,8 @@ import { CsrfInput, ErrorSummary, Field } from "~/components/forms";
 import { formatDate, formatKzDateTime } from "~/components/dates";
 import { FIELD_ORDER, iinWhileTyping } from "~/callcenter/lookup-form";
 import { describePayment } from "~/payments/lookup";
-import { applicationNextSteps, offerNextStep, type ShownApplication, type ShownOffer, type ShownSummary } from "~/callcenter/summary";
+import type { Message, ShownApplication, ShownComplaint, ShownOffer, ShownSummary } from "~/callcenter/summary";
+import { summaryAdvice } from "~/callcenter/advice";
 import { renderMessage } from "~/callcenter/present";
 import { supportedLanguages, type Language } from "../../locales";
 import type { TitleHandle } from "~/components/PageTitle";
@@ -101,6 +102,7 @@ export default function CallcenterConsole() {
             {t("console.submit")}
           </button>
           <Link to="/callcenter/history">{t("console.history")}</Link>
+          <Link to="/callcenter/complaint">{t("complaints:callcenter.link")}</Link>
         </div>
       </Form>
 
@@ -114,8 +116,9 @@ type Result = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["resul
 
 /** The answer, in the caller's language: chosen per look-up, independent of the page's language. */
 function Answer({ result, speak }: { result: Result; speak: Language }) {
-  const { t } = useTranslation(["callcenter", "decision", "apply", "payments"], { lng: speak });
+  const { t } = useTranslation(["callcenter", "decision", "apply", "payments", "complaints"], { lng: speak });
   const summary = result.summary as ShownSummary;
+  const advice = summaryAdvice(summary);
   const query = t(result.query.kind === "iin" ? "result.queryIin" : "result.queryNumber", { value: result.query.shown });
   return (
     <section aria-labelledby="answer-heading" lang={speak} className="stack" data-testid="answer">
@@ -146,9 +149,15 @@ function Answer({ result, speak }: { result: Result; speak: Language }) {
             {summary.subject.initials[speak] ? t("result.subject", { initials: summary.subject.initials[speak] }) : t("result.subjectUnknown")}
           </p>
           <h3>{t("result.applications")}</h3>
-          {summary.applications.length ? summary.applications.map((app, i) => <ApplicationCard key={i} app={app} t={t} />) : <p>{t("result.noApplications")}</p>}
+          {summary.applications.length ? summary.applications.map((app, i) => <ApplicationCard key={i} app={app} advice={advice.applications[i]!} t={t} />) : <p>{t("result.noApplications")}</p>}
           <h3>{t("result.offers")}</h3>
-          {summary.offers.length ? summary.offers.map((offer, i) => <OfferCard key={i} offer={offer} t={t} />) : <p>{t("result.noOffers")}</p>}
+          {summary.offers.length ? summary.offers.map((offer, i) => <OfferCard key={i} offer={offer} advice={advice.offers[i]!} t={t} />) : <p>{t("result.noOffers")}</p>}
+          <h3>{t("complaints:result.complaints")}</h3>
+          {summary.complaints?.length ? (
+            summary.complaints.map((c, i) => <ComplaintCard key={c.number} complaint={c} advice={advice.complaints[i]!} t={t} />)
+          ) : (
+            <p>{t("complaints:result.noComplaints")}</p>
+          )}
           {summary.payment ? (
             <>
               <h3>{t("payments:cabinet.title")}</h3>
@@ -163,7 +172,7 @@ function Answer({ result, speak }: { result: Result; speak: Language }) {
 
 type T = (key: string, params?: Record<string, unknown>) => string;
 
-function ApplicationCard({ app, t }: { app: ShownApplication; t: T }) {
+function ApplicationCard({ app, advice, t }: { app: ShownApplication; advice: Message[]; t: T }) {
   return (
     <article className="card" data-kind="application" data-status={app.status}>
       <h4>
@@ -201,7 +210,7 @@ function ApplicationCard({ app, t }: { app: ShownApplication; t: T }) {
         ) : null}
         <dt>{t("result.next")}</dt>
         <dd>
-          {applicationNextSteps(app).map((m, i) => (
+          {advice.map((m, i) => (
             <p key={i}>{renderMessage(t, m)}</p>
           ))}
         </dd>
@@ -210,7 +219,7 @@ function ApplicationCard({ app, t }: { app: ShownApplication; t: T }) {
   );
 }
 
-function OfferCard({ offer, t }: { offer: ShownOffer; t: T }) {
+function OfferCard({ offer, advice, t }: { offer: ShownOffer; advice: Message; t: T }) {
   return (
     <article className="card" data-kind="offer" data-answer={offer.answer} data-delivery={offer.delivery}>
       <h4>{t("result.offerTitle", { date: formatKzDateTime(offer.sentAt) })}</h4>
@@ -245,7 +254,39 @@ function OfferCard({ offer, t }: { offer: ShownOffer; t: T }) {
         ) : null}
         <dt>{t("result.next")}</dt>
         <dd>
-          <p>{renderMessage(t, offerNextStep(offer))}</p>
+          <p>{renderMessage(t, advice)}</p>
+        </dd>
+      </dl>
+    </article>
+  );
+}
+
+function ComplaintCard({ complaint: c, advice, t }: { complaint: ShownComplaint; advice: Message; t: T }) {
+  return (
+    <article className="card" data-kind="complaint" data-status={c.status}>
+      <h4>{t("complaints:cabinet.open", { number: c.number })}</h4>
+      <dl className="summary">
+        <dt>{t("complaints:talon.case")}</dt>
+        <dd>{c.registrationNumber}</dd>
+        <dt>{t("complaints:talon.status")}</dt>
+        <dd>
+          <span className={`tag${c.overdue ? " tag-error" : ""}`}>{t(`complaints:status.${c.status}`)}</span>
+        </dd>
+        <dt>{t("complaints:talon.channel")}</dt>
+        <dd>{t(`complaints:channel.${c.channel}`)}</dd>
+        <dt>{t("complaints:talon.answerDue")}</dt>
+        <dd>{formatDate(c.answerDue)}</dd>
+        {c.answer ? (
+          <>
+            <dt>{t("complaints:result.answer")}</dt>
+            <dd className="prewrap" data-testid="callcenter-complaint-answer">
+              {c.answer}
+            </dd>
+          </>
+        ) : null}
+        <dt>{t("result.next")}</dt>
+        <dd>
+          <p>{renderMessage(t, advice)}</p>
         </dd>
       </dl>
     </article>

@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { requireCaseAccess } from "~/staff/case.server";
 import { recordCaseAccess } from "~/audit/access.server";
 import { caseView } from "~/staff/case-view.server";
-import { assignSpecialist, assignableSpecialists, notifyApplicantOfRequest, returnDraft, sendToCommission } from "~/staff/deciding.server";
+import { assignSpecialist, assignableSpecialists, returnDraft, sendToCommission } from "~/staff/deciding.server";
+import { caseComplaints } from "~/complaints/complaints.server";
 import { formValues, invalid, respond, type StepActionData } from "~/staff/respond.server";
 import { getLanguage } from "~/i18n.server";
 import { assertCsrf } from "~/csrf.server";
@@ -39,14 +40,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const specialists = view.actions.includes("assign_specialist")
     ? (await assignableSpecialists(user)).map((s) => ({ id: s.id, name: lng === "kk" ? s.nameKk : s.nameRu }))
     : [];
-  return { ...view, specialists, role: user.staff.role };
+  return { ...view, specialists, role: user.staff.role, complaints: await caseComplaints(application.id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, application } = await requireCaseAccess(request, params.id);
   const form = await readForm(request);
   await assertCsrf(request, form);
-  const v = formValues(form, ["intent", "specialistId", "reason", "requestId"]);
+  const v = formValues(form, ["intent", "specialistId", "reason"]);
   const ctx = { user, application, now: new Date() };
   switch (v.intent) {
     case "send_to_commission":
@@ -59,8 +60,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "return_draft":
       if (!v.reason) return invalid({ reason: "deciding:decide.errors.returnReason" }, v);
       return respond(await returnDraft(ctx, v.reason), application.id, v);
-    case "notify_applicant":
-      return respond(await notifyApplicantOfRequest(ctx, Number(v.requestId)), application.id);
     default:
       return invalid({ form: "decision:transitionError.illegal_transition" });
   }
@@ -299,18 +298,20 @@ export default function CasePage() {
                   after: formatDate(r.dueAfter),
                 })}{" "}
                 {r.notifiedAt ? (
-                  <span className="muted">{t("deciding:agencies.notified", { date: formatKzDateTime(r.notifiedAt) })}</span>
+                  <span className="muted">
+                    {t("deciding:agencies.notified", { date: formatKzDateTime(r.notifiedAt) })}
+                    {r.signerName ? ` · ${t("complaints:extension.signed", { name: r.signerName })}` : null}
+                  </span>
                 ) : (
                   <>
                     <strong className={r.notifyBy < d.today ? "tag tag-error" : "tag"}>{t("deciding:agencies.notNotified", { date: formatDate(r.notifyBy) })}</strong>
-                    {d.role === "specialist" ? (
-                      <Form method="post">
-                        <CsrfInput />
-                        <input type="hidden" name="requestId" value={r.id} />
-                        <button type="submit" name="intent" value="notify_applicant" className="button">
-                          {t("deciding:agencies.notify")}
-                        </button>
-                      </Form>
+                    {d.role === "head" ? (
+                      <>
+                        {" "}
+                        <Link to={`/staff/cases/${d.id}/extension/${r.id}`} className="button">
+                          {t("complaints:extension.signLink")}
+                        </Link>
+                      </>
                     ) : null}
                   </>
                 )}
@@ -321,6 +322,20 @@ export default function CasePage() {
           <p>{t("deciding:agencies.none")}</p>
         )}
       </section>
+
+      {d.complaints.length ? (
+        <section aria-labelledby="complaints-heading">
+          <h2 id="complaints-heading">{t("complaints:staff.caseComplaints")}</h2>
+          <ul>
+            {d.complaints.map((c) => (
+              <li key={c.id}>
+                <Link to={`/staff/complaints/${c.id}`}>{c.number}</Link> — {t(`complaints:status.${c.status}`)}, {t("complaints:cabinet.due", { date: formatDate(c.answerDue) })}{" "}
+                {c.overdue ? <span className="tag tag-error">{t("complaints:staff.overdue")}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">{t("deciding:case.timeline")}</h2>

@@ -97,6 +97,7 @@ export async function caseView(user: StaffUser, application: Application, lng: L
       dueAfter: r.dueAfter,
       notifyBy: r.notifyBy,
       notifiedAt: r.notifiedAt?.toISOString() ?? null,
+      signerName: r.signerName ?? null,
     })),
     extendedDays: requests.reduce((s, r) => s + r.extendedDays, 0),
     timeline: transitions.map((t) => ({

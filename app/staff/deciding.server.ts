@@ -461,26 +461,7 @@ export async function requestOtherAgencies(ctx: StepContext, input: AgencyReques
   });
 }
 
-/** The applicant is told in writing (cabinet) and by SMS that the term was extended. */
-export async function notifyApplicantOfRequest(ctx: StepContext, requestId: number): Promise<StepOutcome> {
-  if (ctx.user.staff.role !== "specialist") return { ok: false, refusal: "role_not_allowed" };
-  const { db } = await getDb();
-  const request = (await q.otherAgencyRequestsOf(db, ctx.application.id)).find((r) => r.id === requestId);
-  if (!request || request.notifiedAt) return { ok: false, refusal: "stale" };
-  const date = (iso: string) => iso.split("-").reverse().join(".");
-  const text = (lng: Language) => fixedT(lng)("decision:otherAgencies.notice", { number: ctx.application.registrationNumber, dueDate: date(request.dueAfter) });
-  return db.transaction(async (tx) => {
-    if (!(await q.markRequestNotified(tx, request.id, ctx.user.staff.id, ctx.now, { ru: text("ru"), kk: text("kk") }))) return { ok: false as const, refusal: "stale" as const };
-    await smsApplicant(
-      tx,
-      ctx.application,
-      "notice",
-      (lng) => fixedT(lng)("deciding:sms.otherAgencies", { number: ctx.application.registrationNumber, dueDate: date(request.dueAfter) }),
-      ctx.now,
-    );
-    return { ok: true as const };
-  });
-}
+// The applicant is told in writing by the head's signed notice: app/complaints/extension.server.ts (issue 16).
 
 // --- the decision form ------------------------------------------------------------------------------
 

@@ -56,6 +56,7 @@ export async function findForCall(db: Tx, query: LookupQuery): Promise<FoundForC
           'stage', o.stage,
           'expiresAt', o.expires_at,
           'declinedAt', o.state ->> 'declinedAt',
+          'consentAt', o.state ->> 'consentAt',
           'declineRevocableHours', (o.state -> 'policy' ->> 'declineRevocableHours')::numeric,
           'delivery', d.status,
           'registrationNumber', coalesce(oa.registration_number, o.state -> 'registration' ->> 'number'),

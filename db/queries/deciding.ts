@@ -291,7 +291,7 @@ export async function markRequestNotified(db: Tx, id: number, by: number, at: Da
 /** Notifications of requests to other agencies, for the citizen's cabinet. */
 export async function agencyNotificationsOf(db: Tx, applicantIin: string) {
   return db
-    .select({ id: otherAgencyRequests.id, registrationNumber: applications.registrationNumber, notifiedAt: otherAgencyRequests.notifiedAt, ru: otherAgencyRequests.noticeRu, kk: otherAgencyRequests.noticeKk })
+    .select({ id: otherAgencyRequests.id, registrationNumber: applications.registrationNumber, notifiedAt: otherAgencyRequests.notifiedAt, ru: otherAgencyRequests.noticeRu, kk: otherAgencyRequests.noticeKk, signerName: otherAgencyRequests.signerName })
     .from(otherAgencyRequests)
     .innerJoin(applications, eq(applications.id, otherAgencyRequests.applicationId))
     .where(and(eq(applications.applicantIin, applicantIin), isNotNull(otherAgencyRequests.notifiedAt)))

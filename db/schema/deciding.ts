@@ -226,6 +226,12 @@ export const otherAgencyRequests = pgTable(
     notifiedBy: bigint("notified_by", { mode: "number" }).references(() => staffAccounts.id),
     noticeRu: text("notice_ru"),
     noticeKk: text("notice_kk"),
+    /** Issue 16 (migration 0018): the extension notice as the head signed it (canonical JSON and JWS). */
+    noticePayload: text("notice_payload"),
+    noticeSignature: text("notice_signature"),
+    signerIin: char("signer_iin", { length: 12 }),
+    signerName: text("signer_name"),
+    signerSerial: varchar("signer_serial", { length: 80 }),
   },
   (t) => [
     index("other_agency_requests_application_idx").on(t.applicationId),

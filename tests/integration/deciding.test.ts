@@ -30,6 +30,7 @@ import * as incomeRoute from "../../app/routes/staff.cases.$id_.income";
 import * as decisionRoute from "../../app/routes/staff.cases.$id_.decision";
 import * as signRoute from "../../app/routes/staff.cases.$id_.sign";
 import * as agenciesRoute from "../../app/routes/staff.cases.$id_.agencies";
+import * as extensionRoute from "../../app/routes/staff.cases.$id_.extension.$requestId";
 import * as noticeRoute from "../../app/routes/notices.$id";
 import * as pdfRoute from "../../app/routes/notices.$id_.pdf";
 import * as signedRoute from "../../app/routes/notices.$id_.signed";
@@ -379,9 +380,11 @@ describe("deciding a case, step by step", () => {
       expect(flagged.journal.rows.find((x) => x.id === id)?.notifyBy).toBe("2026-11-25");
     });
 
-    it("notifying the applicant clears the flag and leaves a notification for the cabinet", async () => {
+    it("the head's signed notice to the applicant clears the flag and leaves a notification for the cabinet", async () => {
       const view = (await get(caseRoute, "nura.specialist", at(), { id })).body as { requests: { id: number }[] };
-      const r = await post(caseRoute, "nura.specialist", at(), { id }, { intent: "notify_applicant", requestId: String(view.requests[0].id) });
+      const params = { id, requestId: String(view.requests[0].id) };
+      const page = (await get(extensionRoute, "nura.head", at(`/extension/${params.requestId}`), params)).body as { payload: string };
+      const r = await post(extensionRoute, "nura.head", at(`/extension/${params.requestId}`), params, { payload: page.payload, signature: await headSignature(page.payload) });
       expect(r.status).toBe(302);
       const flagged = (await get(journalRoute, "nura.head", "/staff?notify=1")).body as { journal: { rows: { id: string }[] } };
       expect(flagged.journal.rows.map((x) => x.id)).not.toContain(id);
