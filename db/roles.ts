@@ -33,6 +33,7 @@ export const APPEND_ONLY_TABLES = [
   "registration_journal",
   "application_events",
   "payment_audit",
+  "intake_scans",
 ] as const;
 
 /**

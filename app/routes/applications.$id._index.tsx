@@ -36,13 +36,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     registeredAt: application.registeredAt?.toISOString() ?? null,
     dueDate: application.dueDate,
     failures: nameMaskedMembers(failures, names, lng === "kk" ? "ЖСН" : "ИИН"),
-    events: events.map((e) => ({ at: e.at.toISOString(), status: e.status })),
+    events: events.map((e) => ({ at: e.at.toISOString(), status: e.status, note: e.note })),
   };
 }
 
 export default function ApplicationStatus() {
   const d = useLoaderData<typeof loader>();
-  const { t } = useTranslation(["apply", "decision", "ui"]);
+  const { t } = useTranslation(["apply", "decision", "ui", "intake"]);
   const checks = [...new Set(d.failures.map((f) => f.check))];
   const justRegistered = d.status === "registered" && !!d.registrationNumber;
   return (
@@ -125,7 +125,8 @@ export default function ApplicationStatus() {
       <ol className="timeline">
         {d.events.map((e, i) => (
           <li key={i}>
-            <strong>{t(`decision:status.${e.status}.name`)}</strong>
+            {/* A step that keeps the stage (the akim forwarding the package, issue 16) is named by its note. */}
+            <strong>{e.note === "forwarded_to_district" ? t("intake:timeline.forwarded_to_district") : t(`decision:status.${e.status}.name`)}</strong>
             <br />
             <span className="muted">{formatKzDateTime(e.at)}</span>
           </li>
