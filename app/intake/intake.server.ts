@@ -152,7 +152,7 @@ async function update(own: OwnIntake, change: (d: Draft) => Draft, now: Date): P
 export async function saveFamily(own: OwnIntake, iins: readonly string[], now = new Date()): Promise<StepResult> {
   const household = await householdOf(await getGateway(), own.application.applicantIin);
   const byIin = new Map(household.map((p) => [p.iin, p]));
-  if (iins.some((i) => !byIin.has(i))) return { ok: false, errors: { members: "intake:errors.notInHousehold" } };
+  if (iins.some((i) => !byIin.has(i))) return { ok: false, errors: { member: "intake:errors.notInHousehold" } };
   const members = [...new Set(iins)].map((i) => ({ iin: i, relation: householdRelation(byIin.get(i)!.householdRole) }));
   return update(own, (d) => ({ ...changeMembers(d, members), membersConfirmed: true }), now);
 }
@@ -227,7 +227,7 @@ export async function registerIntake(own: OwnIntake, now = new Date()): Promise<
   const { application, user } = own;
   if (!open(application)) return closed;
   const draft = parseDraft(application.draft);
-  if (!draft.membersConfirmed) return { ok: false, errors: { members: "intake:errors.familyNotConfirmed" } };
+  if (!draft.membersConfirmed) return { ok: false, errors: { member: "intake:errors.familyNotConfirmed" } };
   const { db } = await getDb();
   const scans = await q.scansOf(db, application.id);
   if (!scans.some((s) => s.kind === "document")) return { ok: false, errors: { file: "intake:errors.noDocuments" } };

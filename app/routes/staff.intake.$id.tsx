@@ -96,8 +96,8 @@ export default function IntakePage() {
   const failures = a?.failures ?? (d.status === "rejected_at_check" ? d.checkFailures : []);
   return (
     <>
-      <ErrorSummary errors={e} order={["form", "members", "confirmed", "iban", "kind", "file", "consent", "code"]} />
-      <h1>{d.registrationNumber ? `${t("intake:page.title")} № ${d.registrationNumber}` : t("intake:page.title")}</h1>
+      <ErrorSummary errors={e} order={["form", "member", "confirmed", "iban", "kind", "file", "consent", "code"]} />
+      <h1 id="form" tabIndex={-1}>{d.registrationNumber ? `${t("intake:page.title")} № ${d.registrationNumber}` : t("intake:page.title")}</h1>
       <section aria-labelledby="applicant-heading">
         <h2 id="applicant-heading">{t("intake:page.applicant")}</h2>
         <dl className="summary">
@@ -117,7 +117,7 @@ export default function IntakePage() {
       </section>
 
       {failures.length ? (
-        <section aria-labelledby="checks-heading" className="panel panel-error" id="form">
+        <section aria-labelledby="checks-heading" className="panel panel-error">
           <h2 id="checks-heading">{t("intake:page.checksHeading")}</h2>
           <ul>
             {failures.map((f, i) => (
@@ -142,7 +142,7 @@ export default function IntakePage() {
                   type="checkbox"
                   legend={t("intake:page.familyHeading")}
                   hint={t("intake:page.familyHint")}
-                  error={e.members}
+                  error={e.member}
                   checked={d.household.filter((m) => m.chosen).map((m) => m.iin)}
                   options={d.household.map((m) => ({ value: m.iin, label: `${m.name} (${m.iin}) — ${t(`apply:members.relations.${m.relation}`)}` }))}
                 />

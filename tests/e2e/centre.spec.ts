@@ -154,4 +154,9 @@ test("ru: the village akim files on paper; the due date is 18 working days; forw
   await expect(specialist.getByRole("heading", { name: "Ход рассмотрения" })).toBeVisible();
   await expect(specialist.getByText("Передать пакет документов в районный отдел", { exact: true })).toBeVisible();
   await expect(specialist.getByText(/Жунусов Серик Амангельдиевич/).first()).toBeVisible();
+  // The case's staff see who accepted the papers and can open the scans.
+  await expect(specialist.getByRole("link", { name: /consent\.pdf/ })).toBeVisible();
+  const scan = await specialist.request.get((await specialist.getByRole("link", { name: /passport\.pdf/ }).getAttribute("href"))!);
+  expect(scan.status()).toBe(200);
+  expect(scan.headers()["content-type"]).toBe("application/pdf");
 });
