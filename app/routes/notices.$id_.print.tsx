@@ -67,7 +67,7 @@ export default function NoticePrint() {
         <QrCode value={d.qr} label={t("intake:print.qr")} />
         <figcaption>{t("intake:print.verifyHint", { url: d.verify, number: d.registrationNumber, code: d.code })}</figcaption>
       </figure>
-      <p className="no-print">
+      <p className="no-print qr-link">
         <a href={d.qr} data-testid="qr-link">
           {d.qr}
         </a>

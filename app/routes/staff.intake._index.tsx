@@ -77,7 +77,7 @@ export default function IntakeHome() {
       <section aria-labelledby="list-heading">
         <h2 id="list-heading">{t("intake:list.heading")}</h2>
         {d.rows.length ? (
-          <table>
+          <table className="stack-on-phone">
             <caption>{t("intake:list.caption")}</caption>
             <thead>
               <tr>
@@ -91,13 +91,13 @@ export default function IntakeHome() {
             <tbody>
               {d.rows.map((r) => (
                 <tr key={r.id}>
-                  <td>
+                  <td data-label={t("intake:list.number")}>
                     <Link to={`/staff/intake/${r.id}`}>{r.registrationNumber ?? t("intake:list.draft")}</Link>
                   </td>
-                  <td>{r.applicantIin}</td>
-                  <td>{t(`ui:staffStatus.${r.status}`)}</td>
-                  <td>{r.dueDate ? formatDate(r.dueDate) : "—"}</td>
-                  <td>{formatKzDateTime(r.createdAt)}</td>
+                  <td data-label={t("intake:list.applicant")}>{r.applicantIin}</td>
+                  <td data-label={t("intake:list.status")}>{t(`ui:staffStatus.${r.status}`)}</td>
+                  <td data-label={t("intake:list.due")}>{r.dueDate ? formatDate(r.dueDate) : "—"}</td>
+                  <td data-label={t("intake:list.started")}>{formatKzDateTime(r.createdAt)}</td>
                 </tr>
               ))}
             </tbody>

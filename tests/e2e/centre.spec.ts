@@ -107,8 +107,13 @@ for (const lng of ["ru", "kk"] as const) {
     await page.getByRole("link", { name: t.printNotice }).click();
     await expect(page.getByRole("img", { name: /QR/ })).toBeVisible();
     await expectAccessible(page);
+    // The desk's pages fit a 375 px phone too.
+    await page.setViewportSize({ width: 375, height: 740 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     const qr = await page.getByTestId("qr-link").getAttribute("href");
     expect(qr).toMatch(/\/verify\?number=ASP\d{2}-\d{6}&code=/);
+    await page.goto("/staff/intake");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     const visitor = await (await browser.newContext({ locale: "ru-RU" })).newPage();
     await visitor.goto(`${qr!.replace(/^https?:\/\/[^/]+/, "")}&lng=${lng}`);
     await expect(visitor.getByRole("heading", { name: t.valid })).toBeVisible();
@@ -143,6 +148,8 @@ test("ru: the village akim files on paper; the due date is 18 working days; forw
   await page.getByRole("button", { name: "Передать пакет в районный отдел" }).click();
   await expect(page.getByText(/Пакет передан в районный отдел/)).toBeVisible();
   await expectAccessible(page);
+  await page.setViewportSize({ width: 375, height: 740 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 
   // The district specialist sees the step, with its date and the akim's name, in the case's timeline.
   const specialist = await (await browser.newContext({ locale: "ru-RU" })).newPage();
