@@ -7,7 +7,7 @@ import { getDb } from "../db.server";
 import { getUser, servesKato } from "../session.server";
 import { recordCaseAccess } from "../audit/access.server";
 import { CASE_ROLES } from "../staff/case.server";
-import { findScan } from "../../db/queries/intake";
+import { findScan, scansOf } from "../../db/queries/intake";
 import { isIntakeRole } from "./channels";
 
 export async function scanResponse(request: Request, id: string | undefined): Promise<Response> {
@@ -41,4 +41,10 @@ export async function scanResponse(request: Request, id: string | undefined): Pr
       "X-Komek-Sha256": found.scan.sha256,
     },
   });
+}
+
+/** The scans of the citizen's own paper application, for its status page (links to /scans/:id). */
+export async function ownScans(applicationId: string) {
+  const { db } = await getDb();
+  return (await scansOf(db, applicationId)).map((s) => ({ id: s.id, kind: s.kind, fileName: s.fileName }));
 }

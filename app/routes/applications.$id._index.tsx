@@ -9,6 +9,7 @@ import { parseDraft } from "~/domain/application-draft";
 import { nameMaskedMembers } from "~/domain/seven-one-names";
 import { getDb } from "~/db.server";
 import { eventsOf } from "../../db/queries/applications";
+import { ownScans } from "~/intake/scans.server";
 import type { CheckFailure } from "~/domain/seven-one";
 import { formatKzDateTime, formatDate } from "~/components/dates";
 import type { TitleHandle } from "~/components/PageTitle";
@@ -37,6 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     dueDate: application.dueDate,
     failures: nameMaskedMembers(failures, names, lng === "kk" ? "ЖСН" : "ИИН"),
     events: events.map((e) => ({ at: e.at.toISOString(), status: e.status, note: e.note })),
+    // A paper application's scanned documents are the citizen's to see (issue 16).
+    scans: application.channel === "centre" || application.channel === "akim" ? await ownScans(application.id) : [],
   };
 }
 
@@ -121,7 +124,21 @@ export default function ApplicationStatus() {
           </p>
         </>
       ) : null}
-      <h2>{t("apply:status.timeline")}</h2>
+      {d.scans.length ? (
+        <>
+          <h2>{t("intake:case.scans")}</h2>
+          <ul>
+            {d.scans.map((x) => (
+              <li key={x.id}>
+                <a href={`/scans/${x.id}`}>
+                  {t(`intake:page.scanKinds.${x.kind}`)}: {x.fileName}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+            <h2>{t("apply:status.timeline")}</h2>
       <ol className="timeline">
         {d.events.map((e, i) => (
           <li key={i}>

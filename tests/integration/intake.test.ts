@@ -24,6 +24,7 @@ import * as index from "../../app/routes/staff.intake._index";
 import * as page from "../../app/routes/staff.intake.$id";
 import * as talon from "../../app/routes/staff.intake.$id_.talon";
 import * as citizenTalon from "../../app/routes/applications.$id.talon";
+import * as citizenStatus from "../../app/routes/applications.$id._index";
 import * as scans from "../../app/routes/scans.$id";
 import * as print from "../../app/routes/notices.$id_.print";
 import { decideDemoCase } from "../../app/staff/demo-decide.server";
@@ -174,6 +175,9 @@ describe("paper applications at the Centre and the akim", () => {
     expect(own.body).toMatchObject({ acceptedBy: null, channel: "portal" });
     const paper = await get(citizenTalon, "centreRu", `/applications/${centreId}/talon`, { id: centreId });
     expect(paper.body).toMatchObject({ acceptedBy: "Касымова Айнур Болатовна", office: "Центр занятости населения Нуринского района" });
+    const status = await get(citizenStatus, "centreRu", `/applications/${centreId}`, { id: centreId });
+    expect((status.body as { scans: { fileName: string }[] }).scans.map((x) => x.fileName)).toEqual(["passport.pdf"]);
+    expect((await get(citizenStatus, "aigerim", `/applications/${centreId}`, { id: centreId })).status).toBe(404);
   });
 
   it("a second paper application for a member of a live case is refused by the database's guarantee", async () => {
