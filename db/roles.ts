@@ -34,6 +34,7 @@ export const APPEND_ONLY_TABLES = [
   "application_events",
   "payment_audit",
   "complaint_events",
+  "intake_scans",
 ] as const;
 
 /**

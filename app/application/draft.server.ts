@@ -24,6 +24,8 @@ export async function requireOwnApplication(request: Request, id: string | undef
 export async function requireOwnDraft(request: Request, id: string | undefined): Promise<OwnDraft> {
   const { user, application } = await requireOwnApplication(request, id);
   if (application.status !== "draft" && application.status !== "rejected_at_check") throw redirect(`/applications/${application.id}`);
+  // A paper application being filed at a Centre or akim desk is the staff member's to edit (issue 16).
+  if (application.channel !== "portal") throw redirect(`/applications/${application.id}`);
   return { user, application, draft: parseDraft(application.draft) };
 }
 

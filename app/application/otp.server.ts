@@ -11,7 +11,7 @@ const RESEND_AFTER_MS = 60_000;
 
 const hash = (iin: string, purpose: string, code: string) => createHash("sha256").update(`${iin}:${purpose}:${code}`).digest("hex");
 
-export type OtpPurpose = "documents_consent" | "mobile_number";
+export type OtpPurpose = "documents_consent" | "mobile_number" | "intake_consent";
 
 /** The newest code of this person and purpose, live or not. */
 async function latestCode(db: Tx, args: { iin: string; purpose: OtpPurpose }) {

@@ -66,6 +66,8 @@ export async function submitApplication(args: {
   postedPayload: string;
   jws: string;
   now?: Date;
+  /** The page's language at submission: the decision SMS goes in it (issue 16). */
+  language?: "ru" | "kk";
 }): Promise<SubmitOutcome> {
   const { application, draft } = args;
   const now = args.now ?? new Date();
@@ -98,6 +100,7 @@ export async function submitApplication(args: {
     applicationDate: day,
     registeredBy: "system",
     now,
+    smsLanguage: args.language ?? null,
     ...signed,
   });
   if (outcome.ok) return { kind: "registered", registrationNumber: outcome.registrationNumber };

@@ -16,7 +16,8 @@ export const draftSchema = z.object({
   membersConfirmed: z.boolean().optional(),
   incomesConfirmed: z.boolean().optional(),
   payment: z.object({ kind: z.enum(["on_file", "other"]), iban: z.string(), bankCode: z.string() }).optional(),
-  consent: z.object({ at: z.string(), phone: z.string() }).optional(),
+  // At a Centre or akim desk (issue 16) consent is given on paper (a scan) or by a code sent to the registered number.
+  consent: z.object({ at: z.string(), phone: z.string(), method: z.enum(["otp", "paper"]).optional(), scanId: z.number().int().positive().optional() }).optional(),
 });
 
 export type Draft = z.infer<typeof draftSchema>;

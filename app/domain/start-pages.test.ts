@@ -8,6 +8,8 @@ describe("start pages", () => {
     ["commission", "/staff"],
     ["head", "/staff"],
     ["admin", "/staff"],
+    ["centre_specialist", "/staff/intake"],
+    ["akim", "/staff/intake"],
   ] as const)("%s starts at %s", (role, page) => {
     expect(staffStartPage(role)).toBe(page);
   });

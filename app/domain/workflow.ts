@@ -34,7 +34,7 @@ export type WorkflowState = (typeof WORKFLOW_STATES)[number];
 export const MAIN_PATH: readonly WorkflowState[] = WORKFLOW_STATES.filter((s) => s !== "rejected_at_check");
 
 /** Who acts: staff roles as in db staff_role, plus the applicant and the system (portal, SMS, delivery). */
-export const WORKFLOW_ROLES = ["applicant", "system", "specialist", "commission", "head"] as const;
+export const WORKFLOW_ROLES = ["applicant", "system", "specialist", "commission", "head", "centre_specialist", "akim"] as const;
 export type WorkflowRole = (typeof WORKFLOW_ROLES)[number];
 
 export const WORKFLOW_ACTIONS = [
@@ -50,6 +50,7 @@ export const WORKFLOW_ACTIONS = [
   "sign_decision",
   "deliver_notice",
   "request_other_agencies",
+  "forward_to_district",
 ] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
@@ -75,7 +76,8 @@ const PACKAGE_FORMING: readonly WorkflowState[] = [
 export const TRANSITIONS: readonly Transition[] = [
   // Clause 7-1 checks: the system for portal and proactive, a Centre specialist for paper.
   // A corrected submission goes straight from rejected_at_check to registered, with a new signature.
-  { action: "register", from: ["draft", "rejected_at_check"], to: "registered", roles: ["system", "specialist"] },
+  // The Centre specialist and the akim's office register paper applications (issue 16, ADR 018).
+  { action: "register", from: ["draft", "rejected_at_check"], to: "registered", roles: ["system", "specialist", "centre_specialist", "akim"] },
   { action: "reject_at_check", from: ["draft"], to: "rejected_at_check", roles: ["system", "specialist"] },
   // The citizen fixes what the check found and submits again from the same form.
   { action: "revise", from: ["rejected_at_check"], to: "draft", roles: ["applicant"] },
@@ -101,6 +103,9 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: "sign_decision", from: ["decision_drafted"], to: "decision_signed", roles: ["head"] },
   // Delivery to the cabinet and by SMS is the system's job once the head has signed.
   { action: "deliver_notice", from: ["decision_signed"], to: "notice_delivered", roles: ["system"] },
+  // The akim sends the registered package to the district body (seed 001 clause 9, action 4): a step
+  // with its own date in the timeline; the case keeps its place in the flow.
+  { action: "forward_to_district", from: ["registered"], to: "registered", roles: ["akim"] },
   ...PACKAGE_FORMING.map(
     (state): Transition => ({ action: "request_other_agencies", from: [state], to: state, roles: ["specialist"] }),
   ),

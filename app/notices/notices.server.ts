@@ -10,10 +10,12 @@ import { fixedT, normalizeCode, parseNoticePayload } from "./text";
 import { embeddedJws, isPdf, renderNoticePdf } from "./pdf.server";
 import type { Language } from "../../locales";
 import { formatKzDateTime } from "../components/dates";
+import { intakeOf } from "../../db/queries/intake";
+import { isIntakeRole } from "../intake/channels";
 
 const STAFF_ROLES = ["specialist", "commission", "head"];
 
-export type NoticeForm = "page" | "pdf" | "signed";
+export type NoticeForm = "page" | "pdf" | "signed" | "print";
 
 /**
  * A signed notice the requester may read: its applicant, or staff of the district that decided it.
@@ -27,7 +29,10 @@ export async function requireNoticeAccess(request: Request, id: string | undefin
     !!found &&
     (user?.kind === "citizen"
       ? found.applicantIin === user.iin && found.notice.deliveredAt !== null
-      : user?.kind === "staff" && STAFF_ROLES.includes(user.staff.role) && !!found.katoCode && servesKato(user, found.katoCode));
+      : user?.kind === "staff" &&
+        ((STAFF_ROLES.includes(user.staff.role) && !!found.katoCode && servesKato(user, found.katoCode)) ||
+          // The Centre or the akim who accepted the papers prints the notice to hand it over (issue 16).
+          (isIntakeRole(user.staff.role) && (await intakeOf(db, found.notice.applicationId))?.officeCode === user.office.code)));
   if (!found || !allowed) {
     if (!user) {
       const url = new URL(request.url);

@@ -8,6 +8,7 @@ import { getLanguage } from "~/i18n.server";
 import { parseDraft } from "~/domain/application-draft";
 import { nameMaskedMembers } from "~/domain/seven-one-names";
 import { applicationEvents } from "~/application/history.server";
+import { ownScans } from "~/intake/scans.server";
 import type { CheckFailure } from "~/domain/seven-one";
 import { formatKzDateTime, formatDate } from "~/components/dates";
 import type { TitleHandle } from "~/components/PageTitle";
@@ -34,13 +35,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     registeredAt: application.registeredAt?.toISOString() ?? null,
     dueDate: application.dueDate,
     failures: nameMaskedMembers(failures, names, lng === "kk" ? "ЖСН" : "ИИН"),
-    events: events.map((e) => ({ at: e.at.toISOString(), status: e.status })),
+    events: events.map((e) => ({ at: e.at.toISOString(), status: e.status, note: e.note })),
+    // A paper application's scanned documents are the citizen's to see (issue 16).
+    scans: application.channel === "centre" || application.channel === "akim" ? await ownScans(application.id) : [],
   };
 }
 
 export default function ApplicationStatus() {
   const d = useLoaderData<typeof loader>();
-  const { t } = useTranslation(["apply", "decision", "ui"]);
+  const { t } = useTranslation(["apply", "decision", "ui", "intake"]);
   const checks = [...new Set(d.failures.map((f) => f.check))];
   const justRegistered = d.status === "registered" && !!d.registrationNumber;
   return (
@@ -119,11 +122,26 @@ export default function ApplicationStatus() {
           </p>
         </>
       ) : null}
-      <h2>{t("apply:status.timeline")}</h2>
+      {d.scans.length ? (
+        <>
+          <h2>{t("intake:case.scans")}</h2>
+          <ul>
+            {d.scans.map((x) => (
+              <li key={x.id}>
+                <a href={`/scans/${x.id}`}>
+                  {t(`intake:page.scanKinds.${x.kind}`)}: {x.fileName}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+            <h2>{t("apply:status.timeline")}</h2>
       <ol className="timeline">
         {d.events.map((e, i) => (
           <li key={i}>
-            <strong>{t(`decision:status.${e.status}.name`)}</strong>
+            {/* A step that keeps the stage (the akim forwarding the package, issue 16) is named by its note. */}
+            <strong>{e.note === "forwarded_to_district" ? t("intake:timeline.forwarded_to_district") : t(`decision:status.${e.status}.name`)}</strong>
             <br />
             <span className="muted">{formatKzDateTime(e.at)}</span>
           </li>

@@ -53,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(reviewForm, form);
   if (!parsed.ok) return data<ActionData>({ errors: { "sign-keyfile": "auth:errors.signatureRequired" } }, 400);
   const { payload, signature } = parsed.data;
-  const outcome = await submitApplication({ application: own.application, draft: own.draft, postedPayload: payload, jws: signature });
+  const outcome = await submitApplication({ application: own.application, draft: own.draft, postedPayload: payload, jws: signature, language: await getLanguage(request) });
   switch (outcome.kind) {
     case "registered":
     case "rejected":

@@ -124,6 +124,24 @@ export default function CasePage() {
         ) : null}
         <dt>{t("apply:status.channel")}</dt>
         <dd>{t(`apply:channels.${d.channel}`)}</dd>
+        {d.paper ? (
+          <>
+            <dt>{t("intake:talon.acceptedBy")}</dt>
+            <dd>{d.paper.acceptedBy ?? "—"}</dd>
+            <dt>{t("intake:case.scans")}</dt>
+            <dd>
+              <ul>
+                {d.paper.scans.map((x) => (
+                  <li key={x.id}>
+                    <a href={`/scans/${x.id}`}>
+                      {t("intake:page.scanRow", { kind: t(`intake:page.scanKinds.${x.kind}`), name: x.fileName, size: Math.ceil(x.sizeBytes / 1024), hash: x.sha256.slice(0, 16) })}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : null}
         <dt>{t("deciding:case.applicationDate")}</dt>
         <dd>{d.applicationDate ? formatDate(d.applicationDate) : "—"}</dd>
         <dt>{t("deciding:case.dueDate")}</dt>

@@ -55,7 +55,8 @@ describe("createDemoPki", () => {
     expect(forced.created).toBe(true);
     expect(await fs.readFile(path.join(dir, "ca.pem"), "utf8")).not.toBe(before);
     index = forced.index;
-  });
+    // A key pair per demo person (more since issue 16): generous under a loaded CI machine.
+  }, 120_000);
 
   it.each([
     ["900512440017.p12", "900512440017", "valid"],

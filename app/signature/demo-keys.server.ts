@@ -24,7 +24,7 @@ export const demoKeyEntry = z.object({
   iin: z.string().regex(/^\d{12}$/),
   nameRu: z.string(),
   nameKk: z.string(),
-  role: z.enum(["citizen", "specialist", "commission", "head", "callcenter", "admin", "payment_officer", "finance_officer"]),
+  role: z.enum(["citizen", "specialist", "commission", "head", "callcenter", "admin", "payment_officer", "finance_officer", "centre_specialist", "akim"]),
   login: z.string().nullable(),
   status: z.enum(["valid", "revoked", "expired"]),
   serialNumber: z.string(),

@@ -9,6 +9,7 @@ import { availableActions, isFinal, TRANSITIONS, type WorkflowAction, type Workf
 import { kzDate } from "../domain/kz-time";
 import { workingDaysLeft } from "./journal.server";
 import { compareFamily } from "../domain/family";
+import { intakeOf, registrarOf, scansOf } from "../../db/queries/intake";
 
 const fullName = (p: { lastNameRu: string; firstNameRu: string; patronymicRu: string | null; lastNameKk: string; firstNameKk: string; patronymicKk: string | null }, lng: Language) =>
   lng === "kk" ? [p.lastNameKk, p.firstNameKk, p.patronymicKk].filter(Boolean).join(" ") : [p.lastNameRu, p.firstNameRu, p.patronymicRu].filter(Boolean).join(" ");
@@ -27,6 +28,8 @@ export async function caseView(user: StaffUser, application: Application, lng: L
     q.otherAgencyRequestsOf(db, application.id),
   ]);
   const people = await Promise.all(members.map((m) => gateway.getPerson(m.iin)));
+  // A paper application (issue 16): who accepted it, and its scanned documents for the case's staff.
+  const [intake, registrar, scans] = await Promise.all([intakeOf(db, application.id), registrarOf(db, application.id), scansOf(db, application.id)]);
   // Defect 7: the declared family against the registry household, shown as flags, never blocking.
   const household = await gateway.getHouseholdMembers(application.applicantIin);
   const flags = compareFamily(application.applicantIin, members, household);
@@ -45,6 +48,12 @@ export async function caseView(user: StaffUser, application: Application, lng: L
     status,
     final: isFinal(status),
     channel: application.channel,
+    paper: intake
+      ? {
+          acceptedBy: registrar?.nameRu ? (lng === "kk" ? registrar.nameKk : registrar.nameRu) : null,
+          scans: scans.map((x) => ({ id: x.id, kind: x.kind, fileName: x.fileName, sizeBytes: x.sizeBytes, sha256: x.sha256 })),
+        }
+      : null,
     applicationDate: application.applicationDate,
     dueDate: application.dueDate,
     daysLeft: status === "notice_delivered" ? null : workingDaysLeft(today, application.dueDate),

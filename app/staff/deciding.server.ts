@@ -20,8 +20,10 @@ import { validateDecision, type Decision, type DecisionError } from "../domain/d
 import { employmentExemption, hasBar, REFUSAL_GROUNDS, type GroundEvents, type RefusalGroundCode } from "../domain/refusal";
 import { isIsoDate, kzDate } from "../domain/kz-time";
 import { kzCalendar } from "../domain/workdays";
-import { fixedT, makeVerificationCode, noticePayload, noticeTextString, renderNotice, type NoticeFacts } from "../notices/text";
+import { makeVerificationCode, noticePayload, noticeTextString, renderNotice, type NoticeFacts } from "../notices/text";
 import type { Language } from "../../locales";
+import { decisionSmsText } from "../intake/decision-sms";
+import { findCitizenAccount } from "../../db/queries/accounts";
 
 export type StepContext = { user: StaffUser; application: Application; now: Date };
 
@@ -409,7 +411,16 @@ async function deliverNotice(tx: Tx, ctx: StepContext, noticeId: string, facts: 
   await move(tx, ctx, "deliver_notice", "notice_delivered", { actor: { kind: "system" }, from: "decision_signed", details: { notice: noticeId } });
   await q.markNoticeDelivered(tx, noticeId, ctx.now);
   if (facts.decision.kind === "refusal") await q.releaseMembers(tx, ctx.application.id);
-  await smsApplicant(tx, ctx.application, "decision", (lng) => fixedT(lng)("deciding:sms.decisionReady", { number: facts.registrationNumber }), ctx.now);
+  // The outcome and, for a refusal, its reason (Annex 12 item 5), within two UCS-2 segments (issue 16).
+  const where = (await findCitizenAccount(tx, ctx.application.applicantIin)) ? "cabinet" : "office";
+  const d = facts.decision;
+  await smsApplicant(
+    tx,
+    ctx.application,
+    "decision",
+    (lng) => decisionSmsText(lng, { registrationNumber: facts.registrationNumber, kind: d.kind, grounds: d.kind === "refusal" ? d.grounds : [], where }),
+    ctx.now,
+  );
 }
 
 /** Queues an SMS to the applicant's number in the mobile-citizens registry, in their language; none without a number. */
@@ -417,7 +428,8 @@ async function smsApplicant(tx: Tx, application: Application, purpose: "decision
   const gateway = gatewayIn(tx);
   const [mobile, person] = await Promise.all([gateway.getMobileNumber(application.applicantIin), gateway.getPerson(application.applicantIin)]);
   if (!mobile) return null;
-  const language: Language = person?.preferredLanguage ?? "ru";
+  // The language the person chose when applying (issue 16), else the registry's preference.
+  const language: Language = application.smsLanguage === "kk" || application.smsLanguage === "ru" ? application.smsLanguage : (person?.preferredLanguage ?? "ru");
   return queueSms(tx, { to: mobile.phone, body: body(language), purpose, iin: application.applicantIin, language, now });
 }
 

@@ -31,6 +31,10 @@ export type RegistrationInput = {
   signedPayload?: string | null;
   signature?: string | null;
   signerSerial?: string | null;
+  /** The language the person chose when applying; decision SMS go in it (null keeps what the row has). */
+  smsLanguage?: "ru" | "kk" | null;
+  /** A staff member registering a paper application (Centre, akim): named in the audit row the database writes. */
+  actor?: { staffId: number; login: string; role: string };
 };
 
 export type RegistrationOutcome =
@@ -87,6 +91,11 @@ export async function registerApplication(db: Db, input: RegistrationInput): Pro
       await tx.delete(applicationMembers).where(eq(applicationMembers.applicationId, applicationId));
       await tx.insert(applicationMembers).values(input.members.map((m) => ({ applicationId: applicationId!, iin: m.iin, relation: m.relation })));
       await tx.insert(applicationEvents).values({ applicationId, at: input.now, status: "registered" });
+      if (input.actor) {
+        // The status trigger (migration 0003) writes the audit row from these transaction-local settings.
+        await tx.execute(sql`select set_config('komek.actor_kind', 'staff', true), set_config('komek.actor_staff_id', ${String(input.actor.staffId)}, true),
+          set_config('komek.actor_label', ${input.actor.login}, true), set_config('komek.actor_role', ${input.actor.role}, true)`);
+      }
       const registrationNumber = await numberAndRegister(tx, applicationId, input);
       return { ok: true as const, applicationId, registrationNumber };
     });
@@ -157,6 +166,7 @@ async function numberAndRegister(tx: Tx, applicationId: string, input: Registrat
         registration_number = counter.number, registered_at = ${at}::timestamptz, application_date = ${input.applicationDate}::date,
         due_date = ${input.dueDate}::date, submitted_at = ${at}::timestamptz, signed_payload = ${input.signedPayload ?? null}::text,
         signature = ${input.signature ?? null}::text, signer_serial = ${input.signerSerial ?? null}::varchar, check_failures = null,
+        sms_language = coalesce(${input.smsLanguage ?? null}::varchar, applications.sms_language),
         updated_at = ${at}::timestamptz${setDraft}
       from counter where applications.id = ${applicationId}::uuid
       returning applications.registration_number

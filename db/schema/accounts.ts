@@ -2,7 +2,7 @@
 import { sql } from "drizzle-orm";
 import { pgTable, pgEnum, char, text, timestamp, bigserial, bigint, boolean, integer, varchar, index, uniqueIndex, check } from "drizzle-orm/pg-core";
 
-export const staffRoleEnum = pgEnum("staff_role", ["specialist", "commission", "head", "callcenter", "admin", "payment_officer", "finance_officer"]);
+export const staffRoleEnum = pgEnum("staff_role", ["specialist", "commission", "head", "callcenter", "admin", "payment_officer", "finance_officer", "centre_specialist", "akim"]);
 export const sessionSubjectEnum = pgEnum("session_subject", ["citizen", "staff"]);
 
 /** Provider offices (Центр занятости / отдел занятости и социальных программ) and the territory they serve. */

@@ -46,6 +46,8 @@ export const applications = pgTable(
     /** Kazakhstan date of registration (the application day) and the legal due date. */
     applicationDate: date("application_date"),
     dueDate: date("due_date"),
+    /** The language the person chose when applying (the portal page's; asked at the Centre or akim desk): decision SMS go in it. */
+    smsLanguage: varchar("sms_language", { length: 2 }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -56,6 +58,7 @@ export const applications = pgTable(
     index("applications_applicant_idx").on(t.applicantIin),
     index("applications_status_due_idx").on(t.status, t.dueDate),
     index("applications_kato_idx").on(t.katoCode),
+    check("applications_sms_language", sql`${t.smsLanguage} IS NULL OR ${t.smsLanguage} IN ('ru', 'kk')`),
     check("applications_service_key", sql`${t.service} ~ '^[a-z][a-z0-9_-]{1,31}$'`),
     check(
       "applications_registered_has_number",

@@ -45,7 +45,7 @@ export const caseTransitions = pgTable(
     actorStaffId: bigint("actor_staff_id", { mode: "number" }).references(() => staffAccounts.id),
     /** The login, the applicant's IIN or "system": readable without a join, kept if the account goes. */
     actorLabel: varchar("actor_label", { length: 64 }).notNull(),
-    actorRole: varchar("actor_role", { length: 16 }).notNull(),
+    actorRole: varchar("actor_role", { length: 32 }).notNull(),
     action: varchar("action", { length: 40 }).notNull(),
     fromStatus: applicationStatusEnum("from_status").notNull(),
     toStatus: applicationStatusEnum("to_status").notNull(),

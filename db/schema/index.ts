@@ -7,3 +7,4 @@ export * from "./deciding";
 export * from "./callcenter";
 export * from "./payments";
 export * from "./complaints";
+export * from "./intake";

@@ -40,9 +40,30 @@ export async function seedOffices(db: Db) {
   for (const office of officeRows) await upsertOffice(db, office);
 }
 
+/**
+ * Offices of the demonstration only (issue 16): a district employment Centre and the akim's office of
+ * one village. A production deployment adds its real Centres and akims' offices with their KATO prefixes.
+ */
+export const demoOfficeRows = [
+  {
+    code: "nura-centre",
+    nameRu: "Центр занятости населения Нуринского района",
+    nameKk: "Нұра ауданының халықты жұмыспен қамту орталығы",
+    katoPrefix: NURA_DISTRICT_PREFIX,
+  },
+  {
+    code: "akim-zharaspai",
+    nameRu: "Аппарат акима села Жараспай Нуринского района",
+    nameKk: "Нұра ауданы Жараспай ауылы әкімінің аппараты",
+    // The village's KATO prefix (region, district, rural district): 355241100 is Zharaspai (db/seed/kato.ts).
+    katoPrefix: "355241",
+  },
+];
+
 /** The offices and the demo staff and citizens (a demonstration only). Idempotent: existing accounts keep their passwords. */
 export async function seedAccounts(db: Db) {
   await seedOffices(db);
+  for (const office of demoOfficeRows) await upsertOffice(db, office);
   const hash = await hashPassword(DEMO_PASSWORD);
   for (const s of demoStaff) {
     if (await findStaffByLogin(db, s.login)) continue;
@@ -57,7 +78,8 @@ export async function seedAccounts(db: Db) {
     });
   }
   for (const c of demoCitizens) {
-    if (await findCitizenAccount(db, c.iin)) continue;
+    // People who never used the portal (issue 16) have no account to sign in with.
+    if (c.noAccount || (await findCitizenAccount(db, c.iin))) continue;
     await ensureCitizenAccount(db, c.iin);
     await setCitizenPassword(db, c.iin, hash);
   }

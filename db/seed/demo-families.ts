@@ -129,10 +129,27 @@ export const demoFamilies: DemoFamily[] = [
     scenario, katoCode: KATO.nura, streetRu: "ул. Жамбыла", streetKk: "Жамбыл көшесі", house: 20 + i, language: scenario === "deciding_demo" ? "ru" : "kk",
     members: [{ ...citizen(scenario), role: "head", incomes: [{ source: "benefit", amount: 21_000 + i * 1_000 }], bank: BANK.halyk }],
   })),
+  // Issue 16: families who never used the portal and file on paper. The Centre ones live in Nura; the
+  // akim's in Zharaspai village (355241100), which the akim's office serves.
+  {
+    scenario: "centre_ru", katoCode: KATO.nura, streetRu: "ул. Мира", streetKk: "Бейбітшілік көшесі", house: 9, language: "kk",
+    members: [
+      { ...citizen("centre_ru"), role: "head", incomes: [{ source: "benefit", amount: 19_000 }], bank: BANK.halyk },
+      { lastNameRu: "Мусин", firstNameRu: "Алмас", patronymicRu: "Бауыржанович", lastNameKk: "Мусин", firstNameKk: "Алмас", patronymicKk: "Бауыржанұлы", birthDate: "2015-05-05", sex: "M", role: "child" },
+    ],
+  },
+  {
+    scenario: "centre_kk", katoCode: KATO.nura, streetRu: "ул. Мира", streetKk: "Бейбітшілік көшесі", house: 11, language: "ru",
+    members: [{ ...citizen("centre_kk"), role: "head", incomes: [{ source: "benefit", amount: 20_000 }], bank: BANK.halyk }],
+  },
+  {
+    scenario: "akim_village", katoCode: "355241100", streetRu: "ул. Степная", streetKk: "Дала көшесі", house: 3, language: "kk",
+    members: [{ ...citizen("akim_village"), role: "head", incomes: [{ source: "benefit", amount: 17_000 }], bank: BANK.kazpost }],
+  },
   // Staff are citizens too: each lives alone where their office is.
   ...demoStaff.map((s, i): DemoFamily => ({
     scenario: "staff",
-    katoCode: s.office === "nura" ? KATO.nura : s.office === "akzhar" ? KATO.talshik : "711210000",
+    katoCode: s.office === "nura" || s.office === "nura-centre" ? KATO.nura : s.office === "akzhar" ? KATO.talshik : s.office === "akim-zharaspai" ? "355241100" : "711210000",
     streetRu: "ул. Абая", streetKk: "Абай көшесі", house: 100 + i, language: "ru",
     members: [{
       iin: s.iin, lastNameRu: s.lastNameRu, firstNameRu: s.firstNameRu, patronymicRu: s.patronymicRu,

@@ -13,7 +13,11 @@ export type DemoScenario =
   // Eligible families kept for one e2e suite each, so suites never compete for the same family:
   | "eligible_portal_kk" // the e-application e2e in Kazakh
   | "deciding_demo" // the deciding e2e (a registered case goes through every staff step)
-  | "callcenter_demo"; // the 1414 console e2e
+  | "callcenter_demo" // the 1414 console e2e
+  // Never used the portal (no account): file at the Centre or through the akim (issue 16, tests/e2e/centre.spec.ts).
+  | "centre_ru" // at the Centre, SMS in Russian; a refusal in the e2e
+  | "centre_kk" // at the Centre, SMS in Kazakh
+  | "akim_village"; // lives in Zharaspai village: files through the akim
 
 export type DemoCitizen = {
   iin: string;
@@ -25,9 +29,11 @@ export type DemoCitizen = {
   scenario: DemoScenario;
   /** Mobile number for the mobile-citizens registry, or null. */
   phone: string | null;
+  /** Has never used the portal: the demo seed creates no account (issue 16). */
+  noAccount?: true;
 };
 
-export type StaffRole = "specialist" | "commission" | "head" | "callcenter" | "admin" | "payment_officer" | "finance_officer";
+export type StaffRole = "specialist" | "commission" | "head" | "callcenter" | "admin" | "payment_officer" | "finance_officer" | "centre_specialist" | "akim";
 
 export type DemoStaff = {
   iin: string;
@@ -36,7 +42,7 @@ export type DemoStaff = {
   lastNameKk: string; firstNameKk: string; patronymicKk: string | null;
   role: StaffRole;
   /** Provider office and the KATO prefix it serves ("" = the whole country, for 1414 and admin). */
-  office: "nura" | "akzhar" | "contact-centre" | "ministry" | "gov4c";
+  office: "nura" | "akzhar" | "contact-centre" | "ministry" | "gov4c" | "nura-centre" | "akim-zharaspai";
 };
 
 /** Passwords of the demo accounts and of their key files (development only). */
@@ -89,6 +95,21 @@ export const demoCitizens: DemoCitizen[] = [
     lastNameKk: "Ибраева", firstNameKk: "Әсел", patronymicKk: "Бекенқызы",
     birthDate: "1993-12-05", sex: "F", preferredLanguage: "kk", scenario: "callcenter_demo", phone: "+77015550109",
   },
+  {
+    iin: "840315343010", lastNameRu: "Мусин", firstNameRu: "Бауыржан", patronymicRu: "Ерланович",
+    lastNameKk: "Мусин", firstNameKk: "Бауыржан", patronymicKk: "Ерланұлы",
+    birthDate: "1984-03-15", sex: "M", preferredLanguage: "kk", scenario: "centre_ru", phone: "+77015550131", noAccount: true,
+  },
+  {
+    iin: "910621443026", lastNameRu: "Оспанова", firstNameRu: "Гульжан", patronymicRu: "Аскаровна",
+    lastNameKk: "Оспанова", firstNameKk: "Гүлжан", patronymicKk: "Асқарқызы",
+    birthDate: "1991-06-21", sex: "F", preferredLanguage: "ru", scenario: "centre_kk", phone: "+77015550132", noAccount: true,
+  },
+  {
+    iin: "791102343033", lastNameRu: "Сейткали", firstNameRu: "Нурлан", patronymicRu: "Маратович",
+    lastNameKk: "Сейітқали", firstNameKk: "Нұрлан", patronymicKk: "Маратұлы",
+    birthDate: "1979-11-02", sex: "M", preferredLanguage: "kk", scenario: "akim_village", phone: "+77015550133", noAccount: true,
+  },
 ];
 
 export const demoStaff: DemoStaff[] = [
@@ -123,5 +144,14 @@ export const demoStaff: DemoStaff[] = [
   {
     iin: "790903334125", login: "gk.payments", lastNameRu: "Жаксылыков", firstNameRu: "Марат", patronymicRu: "Болатович",
     lastNameKk: "Жақсылықов", firstNameKk: "Марат", patronymicKk: "Болатұлы", role: "payment_officer", office: "gov4c",
+  },
+  // Issue 16: a specialist of the Nura employment Centre and the akim's office of Zharaspai village.
+  {
+    iin: "880209443048", login: "nura.centre", lastNameRu: "Касымова", firstNameRu: "Айнур", patronymicRu: "Болатовна",
+    lastNameKk: "Қасымова", firstNameKk: "Айнұр", patronymicKk: "Болатқызы", role: "centre_specialist", office: "nura-centre",
+  },
+  {
+    iin: "750830343051", login: "zharaspai.akim", lastNameRu: "Жунусов", firstNameRu: "Серик", patronymicRu: "Амангельдиевич",
+    lastNameKk: "Жүнісов", firstNameKk: "Серік", patronymicKk: "Амангелдіұлы", role: "akim", office: "akim-zharaspai",
   },
 ];
