@@ -494,3 +494,20 @@ export async function recentReturns(tx: Tx, limit = 50) {
 export async function recentPaymentAudit(tx: Tx, limit = 30) {
   return tx.select().from(paymentAudit).orderBy(desc(paymentAudit.id)).limit(limit);
 }
+
+/** A case's payment lines, its termination and overpayments, for the staff page of the case. */
+export async function paymentsOfCase(tx: Tx, service: string, applicationId: string) {
+  const lines = rowsOf<{ id: string; month: string; amount_tiyn: string; status: string; paid_on: string | null; stopped_from: string | null; overpayment_tiyn: string | null; overpayment_status: string | null }>(
+    await tx.execute(sql`
+      SELECT l.id::text, to_char(l.month, 'YYYY-MM') AS month, l.amount_tiyn::text, l.status, to_char(l.paid_on, 'YYYY-MM-DD') AS paid_on,
+             to_char(l.stopped_from, 'YYYY-MM-DD') AS stopped_from, op.amount_tiyn::text AS overpayment_tiyn, op.status AS overpayment_status
+      FROM payment_lines l LEFT JOIN payment_overpayments op ON op.line_id = l.id
+      WHERE l.service = ${service} AND l.application_id = ${applicationId}
+      ORDER BY l.month`),
+  );
+  const [termination] = await tx
+    .select()
+    .from(paymentTerminations)
+    .where(and(eq(paymentTerminations.service, service), eq(paymentTerminations.applicationId, applicationId)));
+  return { lines, termination };
+}
