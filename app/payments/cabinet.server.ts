@@ -40,7 +40,8 @@ export function toCabinetPayment(p: q.CitizenPayment, lng: Language): CabinetPay
     paidOn: p.paidOn, returnedOn: p.returnedOn, returnCode: p.returnCode, stoppedFrom: p.stoppedFrom, terminationGround: p.terminationGround,
     overpayment: p.overpaymentTiyn === null ? null : tiynToDecimal(p.overpaymentTiyn),
     overpaymentStatus: p.overpaymentStatus,
-    overpaymentOutstanding: p.overpaymentTiyn === null ? null : tiynToDecimal(p.overpaymentTiyn - p.overpaymentRepaidTiyn),
+    overpaymentOutstanding:
+      p.overpaymentTiyn === null ? null : tiynToDecimal(p.overpaymentStatus === "written_off" ? 0 : p.overpaymentTiyn - p.overpaymentRepaidTiyn),
   };
 }
 

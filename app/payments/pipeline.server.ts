@@ -324,6 +324,7 @@ async function terminateIn(
   // Clause 15: false information (ground 4) was received unlawfully — voluntary or by court; the rest voluntary.
   const recovery = p.ground === "false_information" ? "voluntary_or_court" : "voluntary";
   for (const x of paid) {
+    await q.reduceLine(tx, x.line.id, x.line.amountTiyn, stopFrom);
     await q.insertOverpayment(tx, { lineId: x.line.id, terminationId, recipientIin: x.line.recipientIin, amountTiyn: x.undue, recovery, detectedOn: p.recordedOn });
   }
   const overpaidTiyn = paid.reduce((s, x) => s + x.undue, 0);

@@ -22,10 +22,10 @@ export const actorOfStaff = (user: StaffUser): PaymentActor => ({
   officeCode: user.staff.role === "finance_officer" ? user.staff.officeCode : null,
 });
 
-export async function paymentsOverview(user: StaffUser) {
+/** `today` decides which returns are overdue for the hand-back to the district (clause 23). */
+export async function paymentsOverview(user: StaffUser, today: string = kzDate(new Date())) {
   const { db } = await getDb();
   const finance = user.staff.role === "finance_officer";
-  const today = kzDate(new Date());
   const [demands, orders, returns, audit, lines, overpayments] = await Promise.all([
     q.listDemands(db, { officeCode: finance ? user.staff.officeCode : undefined, limit: 50 }),
     finance ? Promise.resolve([]) : q.recentOrders(db),
