@@ -100,8 +100,11 @@ export async function seedPaymentDemo(db: Db, passwordHash: string): Promise<boo
     amountTiyn: 1_850_000 + i * 73_550, periodFrom: i === 0 ? "2026-11" : "2026-12", periodTo: "2027-05", applicationDate: "2026-10-19",
   }));
   const created = await createDemoAssignments(db, list, at("2026-11-10"));
-  await ensureCitizenAccount(db, iins[0]);
-  await setCitizenPassword(db, iins[0], passwordHash);
+  // The first two recipients can sign in: Gulmira (a paid and a returned payment) and Askhat (for a staff termination to try).
+  for (const iin of iins.slice(0, 2)) {
+    await ensureCitizenAccount(db, iin);
+    await setCitizenPassword(db, iin, passwordHash);
+  }
   await runPayments("2026-11-27", { now: at("2026-11-27") });
   await transferDue("2026-12-01", { actor: { label: "demo", role: "finance_officer", staffId: null }, now: at("2026-12-01") });
   await runPayments("2026-12-01", { now: at("2026-12-01") });
