@@ -61,6 +61,7 @@ test.describe("payments (issue 15)", () => {
     await expect(monthRow(citizen.getByRole("region", { name: "Выплаты" }), "12.2026")).toContainText("выплачено 01.12.2026");
 
     await loginStaff(page, "nura.specialist");
+    await expect(page).toHaveURL(/\/staff$/);
     await page.goto("/staff?status=notice_delivered");
     await page.getByRole("link", { name: number, exact: true }).click();
     await page.getByRole("link", { name: "Выплаты по делу: прекращение" }).click();
