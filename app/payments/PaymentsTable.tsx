@@ -40,7 +40,7 @@ export function PaymentsTable({ payments }: { payments: CabinetPayment[] }) {
                   {t("cabinet.returnedWhat")}
                 </>
               ) : null}
-              {p.status === "stopped" && p.stoppedFrom ? t("cabinet.stopped", { date: formatDate(p.stoppedFrom) }) : null}
+              {p.status === "stopped" && p.stoppedFrom ? t("cabinet.stopped", { date: formatDate(p.stoppedFrom), ground: t(`grounds.${p.terminationGround ?? "lost_grounds"}`) }) : null}
               {p.status !== "paid" && p.status !== "returned" && p.status !== "stopped" ? t(`status.${p.status}`) : null}
               {p.stoppedFrom && p.status !== "stopped" ? (
                 <>
