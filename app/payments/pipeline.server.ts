@@ -207,7 +207,8 @@ export type ImportSummary = {
 };
 
 /**
- * Clause 22: a pain.002.001.03 status report of a payment organisation. Each rejected transaction's
+ * Clause 22: a pain.002.001.11 (or .001.03) status report of a payment organisation, recorded on the
+ * day of the import (flagged late after three working days). Each rejected transaction's
  * line is marked returned with its reason, and the recipient is told by SMS what to do. A file naming
  * an EndToEndId Komek never sent is refused whole. Importing the same file again changes nothing.
  */
