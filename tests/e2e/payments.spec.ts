@@ -92,5 +92,18 @@ test.describe("payments (issue 15)", () => {
     await loginWithPassword(kk, ASKHAT_E, "kk");
     await expect(monthRow(kk.getByRole("region", { name: "Төлемдер" }), "12.2026")).toContainText("артық төленді");
     await kk.close();
+
+    // 1414 says the payments stopped and that a sum is to be paid back — no account, no amount.
+    const agent = await browser.newPage();
+    await agent.goto("/callcenter");
+    await agent.getByLabel("Логин").fill("cc.agent");
+    await agent.getByLabel("Пароль").fill(DEMO_PASSWORD);
+    await agent.getByRole("button", { name: "Войти" }).click();
+    await agent.getByLabel("Номер звонка").fill("CC-E2E-PAY2");
+    await agent.getByLabel("ИИН звонящего").fill(ASKHAT_E);
+    await agent.getByRole("group", { name: "Язык ответа звонящему" }).getByLabel("Русский").check();
+    await agent.getByRole("button", { name: "Найти" }).click();
+    await expect(agent.getByTestId("payment-status")).toHaveText("выплаты прекращены с 01.12.2026; есть излишне выплаченная сумма к возврату — подробности в личном кабинете");
+    await agent.close();
   });
 });
