@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { dayOfWeek } from "../domain/kz-time";
 import { kzCalendar as cal } from "../domain/workdays";
 import {
-  addMonths, demandDate, demandSendBy, lastWorkingDayOfMonth, ordersDueBy, returnRecordBy, returnToDistrictBy,
+  addMonths, demandDate, demandSendBy, lastWorkingDayOfMonth, ordersDueBy, paymentMonths, returnIsLate, returnRecordBy, returnToDistrictBy,
   terminationStart, transferWindow, undueTiyn,
 } from "./calendar";
 
@@ -120,5 +120,40 @@ describe("clause 14: termination", () => {
     expect(addMonths("2026-12", 1)).toBe("2027-01");
     expect(addMonths("2027-01", -1)).toBe("2026-12");
     expect(addMonths("2026-03", 13)).toBe("2027-04");
+  });
+});
+
+describe("clause 22 enforced: a return recorded late is flagged", () => {
+  it.each([
+    ["notice Thursday 3 December, recorded the same day", "Thursday 2026-12-03", "Thursday 2026-12-03", false],
+    ["notice Thursday 3 December, recorded Tuesday 8th (3rd working day; 5–6 weekend)", "Thursday 2026-12-03", "Tuesday 2026-12-08", false],
+    ["notice Thursday 3 December, recorded Wednesday 9th", "Thursday 2026-12-03", "Wednesday 2026-12-09", true],
+    ["notice Monday 14 December, Independence Day 16th off: Friday 18th still in time", "Monday 2026-12-14", "Friday 2026-12-18", false],
+    ["notice Monday 14 December, recorded Monday 21st", "Monday 2026-12-14", "Monday 2026-12-21", true],
+    ["notice Saturday 2 January, recorded Wednesday 6th", "Saturday 2027-01-02", "Wednesday 2027-01-06", false],
+  ])("%s", (_what, notice, recorded, late) => {
+    expect(returnIsLate(d(notice), d(recorded), cal)).toBe(late);
+  });
+});
+
+describe("payment months of a periodicity", () => {
+  it.each([
+    ["one-off: the first month only", "one_off", "2027-03", "2027-03", ["2027-03"]],
+    ["one-off with a period: still once", "one_off", "2027-03", "2027-08", ["2027-03"]],
+    ["monthly: every month", "monthly", "2026-11", "2027-02", ["2026-11", "2026-12", "2027-01", "2027-02"]],
+    ["quarterly: every third month from the first", "quarterly", "2026-11", "2027-10", ["2026-11", "2027-02", "2027-05", "2027-08"]],
+    ["half-yearly across a year", "half_yearly", "2026-12", "2027-12", ["2026-12", "2027-06", "2027-12"]],
+    ["yearly", "yearly", "2027-01", "2029-06", ["2027-01", "2028-01", "2029-01"]],
+    ["a period ending before it starts: nothing", "monthly", "2027-03", "2027-02", []],
+  ] as const)("%s", (_what, periodicity, from, to, expected) => {
+    expect(paymentMonths(periodicity, from, to)).toEqual(expected);
+  });
+
+  it.each([
+    ["half-yearly, July 2027: Tuesday 29 June", "2027-07", "Tuesday 2027-06-29"],
+    ["yearly, January 2027: Tuesday 29 December", "2027-01", "Tuesday 2026-12-29"],
+  ])("the 29th rule for %s", (_what, month, expected) => {
+    expect(demandDate({ periodicity: "half_yearly", month }, cal)).toBe(d(expected));
+    expect(demandDate({ periodicity: "yearly", month }, cal)).toBe(d(expected));
   });
 });

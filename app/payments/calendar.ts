@@ -22,7 +22,27 @@ import { addWorkingDays, isWorkingDay, nextWorkingDay, type Calendar } from "../
 
 /** 'YYYY-MM'. */
 export type Month = string;
-export type Periodicity = "one_off" | "monthly" | "quarterly";
+export type Periodicity = "one_off" | "monthly" | "quarterly" | "half_yearly" | "yearly";
+export const PERIODICITIES = ["one_off", "monthly", "quarterly", "half_yearly", "yearly"] as const satisfies readonly Periodicity[];
+
+/** Months between two payments of a periodicity; 0 for a one-off payment. */
+export const PERIODICITY_STEP: Record<Periodicity, number> = { one_off: 0, monthly: 1, quarterly: 3, half_yearly: 6, yearly: 12 };
+
+/**
+ * The payment months of an assignment from `from` to `to` (inclusive, 'YYYY-MM'): every month,
+ * every third, sixth or twelfth month counted from the first, or the first month alone for a one-off
+ * payment. The schedule SQL (db/queries/payments.ts scheduleLines) generates the same series.
+ */
+export function paymentMonths(periodicity: Periodicity, from: Month, to: Month): Month[] {
+  assertMonth(from);
+  assertMonth(to);
+  if (to < from) return [];
+  const step = PERIODICITY_STEP[periodicity];
+  if (step === 0) return [from];
+  const out: Month[] = [];
+  for (let m = from; m <= to; m = addMonths(m, step)) out.push(m);
+  return out;
+}
 
 export const DEMAND_DAY_OF_MONTH = 29;
 export const LATE_DEMAND_DAY_OF_MONTH = 27;
@@ -79,7 +99,7 @@ export function lastWorkingDayOfMonth(month: Month, cal: Calendar): IsoDate {
  * on or before the 29th of the month before the payment month (the month's last day when it has no
  * 29th). One-off: the decision day, or the next working day when it is not one.
  */
-export function demandDate(p: { periodicity: "monthly" | "quarterly"; month: Month } | { periodicity: "one_off"; decidedOn: IsoDate }, cal: Calendar): IsoDate {
+export function demandDate(p: { periodicity: Exclude<Periodicity, "one_off">; month: Month } | { periodicity: "one_off"; decidedOn: IsoDate }, cal: Calendar): IsoDate {
   if (p.periodicity === "one_off") return workingDayOnOrAfter(p.decidedOn, cal);
   const previous = addMonths(p.month, -1);
   const last = lastDayOfMonth(previous);
@@ -116,6 +136,14 @@ export function ordersDueBy(transferredOn: IsoDate, cal: Calendar): IsoDate {
 /** Clause 22: the return is recorded within three working days after the organisation's notice. */
 export function returnRecordBy(noticeOn: IsoDate, cal: Calendar): IsoDate {
   return addWorkingDays(noticeOn, RETURN_RECORD_WORKING_DAYS, cal);
+}
+
+/**
+ * Clause 22 enforced: a return recorded after its three working days is late (flagged on the item
+ * and shown to the payment officer); recording it on the notice day or within the window is not.
+ */
+export function returnIsLate(noticeOn: IsoDate, recordedOn: IsoDate, cal: Calendar): boolean {
+  return recordedOn > returnRecordBy(noticeOn, cal);
 }
 
 /** Clause 23: sums that came back go to the district body by the month's last working day. */

@@ -6,15 +6,14 @@
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { registerCase } from "../services/register.server";
-import { aspDefinition } from "../services/asp/definition";
-import { changeStatus, insertDecision, insertNotice } from "../../db/queries/deciding";
-import { ensureCitizenAccount, findStaffByLogin, setCitizenPassword } from "../../db/queries/accounts";
+import type { ServiceDefinition } from "../services/definition";
+import { ensureCitizenAccount, setCitizenPassword } from "../../db/queries/accounts";
 import { rowsOf } from "../../db/rows";
-import type { ApplicationStatus } from "../../db/schema";
 import { makeKzIban } from "../domain/iban";
 import { importReturns, runPayments, transferDue } from "./pipeline.server";
 import { makeIin, parseIin } from "../domain/iin";
+import { registerDemoCase, signDemoAssignment } from "../staff/demo-case.server";
+import { pain002 } from "./files";
 
 export type DemoAssignment = {
   iin: string;
@@ -32,21 +31,15 @@ export type DemoAssignment = {
   applicationDate: string;
 };
 
-const WALK: [action: string, from: ApplicationStatus, to: ApplicationStatus][] = [
-  ["send_to_commission", "registered", "sent_to_commission"],
-  ["record_survey", "sent_to_commission", "survey_recorded"],
-  ["assign_specialist", "survey_recorded", "specialist_assigned"],
-  ["compute_income", "specialist_assigned", "income_computed"],
-  ["draft_decision", "income_computed", "decision_drafted"],
-  ["sign_decision", "decision_drafted", "decision_signed"],
-  ["deliver_notice", "decision_signed", "notice_delivered"],
-];
-
-/** Creates the assignments; returns application ids in the same order. Needs seedAccounts (nura.head) first. */
-export async function createDemoAssignments(db: Db, list: DemoAssignment[], now: Date): Promise<{ applicationId: string; iban: string; registrationNumber: string }[]> {
-  const head = await findStaffByLogin(db, "nura.head");
-  if (!head) throw new Error("seed the staff accounts first (nura.head)");
-  const out: { applicationId: string; iban: string; registrationNumber: string }[] = [];
+/**
+ * Creates the registry people and their signed assignments (the one demo-case helper,
+ * app/staff/demo-case.server.ts); returns application ids in the same order. Needs seedAccounts
+ * (nura.head) first. `definition`: the service, ASP by default.
+ */
+export async function createDemoAssignments(
+  db: Db, list: DemoAssignment[], now: Date, definition?: ServiceDefinition,
+): Promise<{ applicationId: string; iban: string; registrationNumber: string; decisionId: number }[]> {
+  const out: { applicationId: string; iban: string; registrationNumber: string; decisionId: number }[] = [];
   for (const a of list) {
     const iban = makeKzIban(a.bankCode, a.account);
     const parsed = parseIin(a.iin);
@@ -58,32 +51,19 @@ export async function createDemoAssignments(db: Db, list: DemoAssignment[], now:
       ON CONFLICT DO NOTHING`);
     await db.execute(sql`
       INSERT INTO registry.registrations (iin, kind, kato_code, address_ru, address_kk, valid_from)
-      VALUES (${a.iin}, 'permanent'::registry.registration_kind, ${a.katoCode}, 'ул. Абая, 1', 'Абай к., 1', '2010-01-01')`);
+      SELECT ${a.iin}, 'permanent'::registry.registration_kind, ${a.katoCode}, 'ул. Абая, 1', 'Абай к., 1', '2010-01-01'
+      WHERE NOT EXISTS (SELECT 1 FROM registry.registrations WHERE iin = ${a.iin})`);
     await db.execute(sql`
       INSERT INTO registry.bank_accounts (iin, iban, bank_code, opened_at) VALUES (${a.iin}, ${iban}, ${a.bankCode}, '2015-01-01') ON CONFLICT DO NOTHING`);
     if (a.phone) await db.execute(sql`INSERT INTO registry.mobile_numbers (iin, phone) VALUES (${a.iin}, ${a.phone}) ON CONFLICT DO NOTHING`);
-    const registered = await registerCase(db, aspDefinition, {
-      applicantIin: a.iin, channel: "portal", members: [{ iin: a.iin, relation: "applicant" }], katoCode: a.katoCode,
-      applicationDate: a.applicationDate, registeredBy: "system", now,
-      draft: { payment: { kind: "on_file", iban, bankCode: a.bankCode } },
+    const registered = await registerDemoCase(db, a.iin, now, {
+      definition, applicationDate: a.applicationDate, draft: { payment: { kind: "on_file", iban, bankCode: a.bankCode } },
     });
-    if (!registered.ok) throw new Error(`cannot register ${a.iin}: ${registered.reason}`);
-    const id = registered.applicationId;
-    await db.transaction(async (tx) => {
-      for (const [action, from, to] of WALK) {
-        const actor = { kind: "staff" as const, staffId: head.id, login: head.login, role: head.role };
-        if (!(await changeStatus(tx, { applicationId: id, action, from, to, actor, at: now }))) throw new Error(`demo case ${id}: ${action} refused`);
-      }
-      const decision = await insertDecision(tx, {
-        applicationId: id, kind: "assignment", amountTiyn: a.amountTiyn, periodFrom: a.periodFrom, periodTo: a.periodTo, draftedBy: head.id, draftedAt: now,
-      });
-      await insertNotice(tx, {
-        applicationId: id, decisionId: decision.id, registrationNumber: registered.registrationNumber, verificationCode: `PAY${id.slice(0, 8)}`.toUpperCase(),
-        payload: "{}", signature: "demo.signature.payments", signerIin: head.iin, signerName: head.fullNameRu, signedBy: head.id, signedAt: now,
-        textRu: "Назначена ежемесячная АСП.", textKk: "Ай сайынғы АӘК тағайындалды.", deliveredAt: now, createdAt: now,
-      });
+    const { decisionId } = await signDemoAssignment(db, {
+      applicationId: registered.applicationId, registrationNumber: registered.registrationNumber, amountTiyn: a.amountTiyn,
+      periodFrom: a.periodFrom, periodTo: a.periodTo, now,
     });
-    out.push({ applicationId: id, iban, registrationNumber: registered.registrationNumber });
+    out.push({ applicationId: registered.applicationId, iban, registrationNumber: registered.registrationNumber, decisionId });
   }
   return out;
 }
@@ -120,8 +100,11 @@ export async function seedPaymentDemo(db: Db, passwordHash: string): Promise<boo
     amountTiyn: 1_850_000 + i * 73_550, periodFrom: i === 0 ? "2026-11" : "2026-12", periodTo: "2027-05", applicationDate: "2026-10-19",
   }));
   const created = await createDemoAssignments(db, list, at("2026-11-10"));
-  await ensureCitizenAccount(db, iins[0]);
-  await setCitizenPassword(db, iins[0], passwordHash);
+  // The first two recipients can sign in: Gulmira (a paid and a returned payment) and Askhat (for a staff termination to try).
+  for (const iin of iins.slice(0, 2)) {
+    await ensureCitizenAccount(db, iin);
+    await setCitizenPassword(db, iin, passwordHash);
+  }
   await runPayments("2026-11-27", { now: at("2026-11-27") });
   await transferDue("2026-12-01", { actor: { label: "demo", role: "finance_officer", staffId: null }, now: at("2026-12-01") });
   await runPayments("2026-12-01", { now: at("2026-12-01") });
@@ -129,12 +112,7 @@ export async function seedPaymentDemo(db: Db, passwordHash: string): Promise<boo
     await db.execute(sql`SELECT id FROM payment_lines WHERE application_id = ${created[0].applicationId} AND month = '2026-12-01'`),
   );
   await importReturns(
-    `<?xml version="1.0" encoding="UTF-8"?>
-<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.002.001.03"><CstmrPmtStsRpt>
-<GrpHdr><MsgId>DEMO-RJ-20261203</MsgId><CreDtTm>2026-12-03T10:00:00</CreDtTm></GrpHdr>
-<OrgnlGrpInfAndSts><OrgnlMsgId>demo</OrgnlMsgId><OrgnlMsgNmId>pain.001.001.03</OrgnlMsgNmId></OrgnlGrpInfAndSts>
-<OrgnlPmtInfAndSts><OrgnlPmtInfId>demo</OrgnlPmtInfId><TxInfAndSts><OrgnlEndToEndId>ASP-L${line.id}-A1</OrgnlEndToEndId><TxSts>RJCT</TxSts><StsRsnInf><Rsn><Cd>AC04</Cd></Rsn></StsRsnInf></TxInfAndSts></OrgnlPmtInfAndSts>
-</CstmrPmtStsRpt></Document>`,
+    pain002({ msgId: "DEMO-RJ-20261203", createdAt: "2026-12-03T10:00:00", originalMsgId: "demo", rejected: [{ endToEndId: `ASP-L${line.id}-A1`, reason: "AC04" }] }),
     { now: at("2026-12-03") },
   );
   return true;

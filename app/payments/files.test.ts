@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { validateAgainstXsd } from "../../tests/support/xsd";
+import { PAIN002_XSD, validateAgainstXsd } from "../../tests/support/xsd";
 import {
-  decimalToTiyn, endToEndId, kazpostCsv, pain001, parseEndToEndId, readStatusReport, ReturnFileError, tiynToDecimal, type Order,
+  decimalToTiyn, endToEndId, kazpostCsv, pain001, pain002, parseEndToEndId, readStatusReport, ReturnFileError, tiynToDecimal, type Order,
 } from "./files";
 
 const debtor = { name: "НАО «Государственная корпорация «Правительство для граждан»", bin: "160440007161", iban: "KZ86125KZT5004100100", bic: "KKMFKZ2A" };
@@ -87,5 +87,33 @@ describe("pain.002 status report", () => {
   });
   it("refuses a file that is not a pain.002", () => {
     expect(() => readStatusReport("<Document/>")).toThrow(ReturnFileError);
+  });
+});
+
+describe("pain.002.001.11, the imported return format", () => {
+  const sample = pain002({
+    msgId: "HSBK-RJ-20261203", createdAt: "2026-12-03T10:00:00", originalMsgId: "ASP20261202HSBKKZKX-1",
+    rejected: [{ endToEndId: "ASP-L1-A1", reason: "AC04" }, { endToEndId: "ASP-L7-A2", reason: "AC01" }],
+  });
+
+  it("the sample a payment organisation sends is valid against the official XSD", async () => {
+    expect((await validateAgainstXsd(sample, PAIN002_XSD)).errors).toEqual([]);
+  });
+
+  it("the XSD is strict: a report without its group header is refused", async () => {
+    const broken = sample.replace(/<GrpHdr>[\s\S]*?<\/GrpHdr>/, "");
+    expect((await validateAgainstXsd(broken, PAIN002_XSD)).valid).toBe(false);
+  });
+
+  it("the legacy .03 report of the test above is not a .11 document", async () => {
+    const legacy = sample.replace("pain.002.001.11", "pain.002.001.03");
+    expect((await validateAgainstXsd(legacy, PAIN002_XSD)).valid).toBe(false);
+  });
+
+  it("is read into the returns", () => {
+    expect(readStatusReport(sample)).toEqual({
+      msgId: "HSBK-RJ-20261203", createdOn: "2026-12-03",
+      returns: [{ endToEndId: "ASP-L1-A1", reason: "AC04" }, { endToEndId: "ASP-L7-A2", reason: "AC01" }],
+    });
   });
 });

@@ -7,6 +7,8 @@
 
 export const PAIN001_NAMESPACE = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03";
 export const PAIN002_NAMESPACE = "urn:iso:std:iso:20022:tech:xsd:pain.002.001.03";
+/** The version whose official XSD ships in tests/fixtures/iso20022 (ADR 020); read the same way as .03. */
+export const PAIN002_V11_NAMESPACE = "urn:iso:std:iso:20022:tech:xsd:pain.002.001.11";
 
 export type Party = { name: string; bin: string; iban: string; bic: string };
 
@@ -145,12 +147,13 @@ export class ReturnFileError extends Error {
 }
 
 /**
- * Reads the rejected transactions (TxSts RJCT) of a pain.002.001.03 report: their original
- * EndToEndId and reason code. The caller validates the document against the XSD first; this only
- * picks the fields. An unknown reason code is kept as NARR (narrative).
+ * Reads the rejected transactions (TxSts RJCT) of a pain.002.001.11 (or the older .001.03) report:
+ * their original EndToEndId and reason code. The two versions place these fields alike
+ * (CstmrPmtStsRpt/OrgnlPmtInfAndSts/TxInfAndSts). The tests validate the sample reports against the
+ * official .11 XSD; this only picks the fields. An unknown reason code is kept as NARR (narrative).
  */
 export function readStatusReport(xml: string): StatusReport {
-  if (!xml.includes(PAIN002_NAMESPACE)) throw new ReturnFileError("payments.errors.import.notPain002");
+  if (!xml.includes(PAIN002_NAMESPACE) && !xml.includes(PAIN002_V11_NAMESPACE)) throw new ReturnFileError("payments.errors.import.notPain002");
   const msgId = /<GrpHdr>[\s\S]*?<MsgId>([^<]+)<\/MsgId>/.exec(xml)?.[1]?.trim();
   const created = /<GrpHdr>[\s\S]*?<CreDtTm>(\d{4}-\d{2}-\d{2})/.exec(xml)?.[1];
   if (!msgId || !created) throw new ReturnFileError("payments.errors.import.noHeader");
@@ -164,4 +167,37 @@ export function readStatusReport(xml: string): StatusReport {
     returns.push({ endToEndId: id, reason: (RETURN_REASONS as readonly string[]).includes(code) ? (code as ReturnReason) : "NARR" });
   }
   return { msgId, createdOn: created, returns };
+}
+
+/**
+ * A pain.002.001.11 status report rejecting the given EndToEndIds — what a payment organisation
+ * sends back for returned payments. For the demo data and the tests; valid against the official XSD.
+ */
+export function pain002(p: { msgId: string; createdAt: string; originalMsgId: string; rejected: { endToEndId: string; reason: string }[] }): string {
+  const tx = p.rejected.map(
+    (r) => `
+      <TxInfAndSts>
+        <OrgnlEndToEndId>${text(r.endToEndId, 35)}</OrgnlEndToEndId>
+        <TxSts>RJCT</TxSts>
+        <StsRsnInf><Rsn><Cd>${text(r.reason, 4)}</Cd></Rsn></StsRsnInf>
+      </TxInfAndSts>`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="${PAIN002_V11_NAMESPACE}">
+  <CstmrPmtStsRpt>
+    <GrpHdr>
+      <MsgId>${text(p.msgId, 35)}</MsgId>
+      <CreDtTm>${text(p.createdAt, 19)}</CreDtTm>
+    </GrpHdr>
+    <OrgnlGrpInfAndSts>
+      <OrgnlMsgId>${text(p.originalMsgId, 35)}</OrgnlMsgId>
+      <OrgnlMsgNmId>pain.001.001.03</OrgnlMsgNmId>
+      <GrpSts>${p.rejected.length > 0 ? "PART" : "ACCP"}</GrpSts>
+    </OrgnlGrpInfAndSts>
+    <OrgnlPmtInfAndSts>
+      <OrgnlPmtInfId>${text(p.originalMsgId, 35)}</OrgnlPmtInfId>${tx.join("")}
+    </OrgnlPmtInfAndSts>
+  </CstmrPmtStsRpt>
+</Document>
+`;
 }

@@ -23,4 +23,15 @@ describe("the 1414 payment answer", () => {
     expect(describePayment(shownPayment([row("scheduled")]), paymentsT("ru"))).toBe("выплат нет");
     expect(describePayment(shownPayment([row("demanded")]), paymentsT("ru"))).toBe("заявка на финансирование");
   });
+  it("says a stopped assignment is stopped, and that something is to be paid back while it is", () => {
+    const rows = [
+      { ...row("stopped"), stoppedFrom: "2027-01-01" },
+      { ...row("paid", { paidOn: "2026-12-01" }), stoppedFrom: "2027-01-01", overpaymentStatus: "notified" },
+    ];
+    expect(describePayment(shownPayment(rows), paymentsT("ru"))).toBe("выплаты прекращены с 01.01.2027; есть излишне выплаченная сумма к возврату — подробности в личном кабинете");
+    expect(describePayment(shownPayment(rows), paymentsT("kk"))).toContain("тоқтатылды");
+    const repaid = [rows[0], { ...rows[1], overpaymentStatus: "repaid" }];
+    expect(describePayment(shownPayment(repaid), paymentsT("ru"))).toBe("выплаты прекращены с 01.01.2027");
+    expect(JSON.stringify(shownPayment(rows))).not.toContain("KZ75");
+  });
 });

@@ -7,12 +7,23 @@ export type ShownPayment =
   | { status: "paid"; date: string; tail: string }
   | { status: "returned"; date: string; reason: string }
   | { status: "pending"; state: string }
+  | { status: "stopped"; from: string; overpaid: boolean }
   | { status: "none" };
 
-type PaymentRow = { status: string; paidOn: string | null; returnedOn: string | null; returnCode: string | null; iban: string };
+type PaymentRow = {
+  status: string; paidOn: string | null; returnedOn: string | null; returnCode: string | null; iban: string;
+  stoppedFrom?: string | null; overpaymentStatus?: string | null;
+};
 
-/** Rows newest month first. */
+const OPEN_RECOVERY = ["notified", "partially_repaid", "in_court"];
+
+/** Rows newest month first. A stopped assignment is said as such (and whether something is to be paid back). */
 export function shownPayment(rows: readonly PaymentRow[]): ShownPayment {
+  const stopped = rows.find((r) => r.status === "stopped" && r.stoppedFrom);
+  if (stopped) {
+    const overpaid = rows.some((r) => r.overpaymentStatus && OPEN_RECOVERY.includes(r.overpaymentStatus));
+    return { status: "stopped", from: stopped.stoppedFrom ?? "", overpaid };
+  }
   const latest = rows.find((r) => r.status === "paid" || r.status === "returned") ?? rows.find((r) => r.status !== "scheduled");
   if (!latest) return { status: "none" };
   if (latest.status === "paid") return { status: "paid", date: latest.paidOn ?? "", tail: latest.iban.slice(-4) };
@@ -31,6 +42,8 @@ export function describePayment(p: ShownPayment, t: T): string {
       return t("lookup.returned", { reason: t(`reasons.${p.reason}`) });
     case "pending":
       return t("lookup.pending", { status: t(`status.${p.state}`) });
+    case "stopped":
+      return t(p.overpaid ? "lookup.stoppedOverpaid" : "lookup.stopped", { date: p.from.split("-").reverse().join(".") });
     default:
       return t("lookup.none");
   }

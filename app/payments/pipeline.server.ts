@@ -17,9 +17,11 @@ import { makeKzIban, parseKzIban } from "../domain/iban";
 import { paymentsT } from "./text";
 import type { Language } from "../../locales";
 import {
-  demandDate, demandSendBy, monthOf, ordersDueBy, returnRecordBy, returnToDistrictBy, terminationStart, transferWindow, undueTiyn,
-  workingDayOnOrAfter, type TerminationGround,
+  demandDate, demandSendBy, monthOf, ordersDueBy, PERIODICITY_STEP, returnIsLate, returnRecordBy, returnToDistrictBy, terminationStart, transferWindow,
+  undueTiyn, workingDayOnOrAfter, type TerminationGround,
 } from "./calendar";
+import { allServices } from "../services/registry";
+import { applyRecovery, type RecoveryAction } from "./recovery";
 import { kazpostCsv, pain001, readStatusReport, ReturnFileError, sumTiyn, tiynToDecimal, type Order, type Party } from "./files";
 
 export type PaymentActor = { label: string; role: string; staffId: number | null; officeCode?: string | null };
@@ -62,8 +64,16 @@ export type RunSummary = {
   terminations: { applicationId: string; ground: TerminationGround; stopFrom: IsoDate; stopped: number; overpaid: number; overpaidTiyn: number }[];
   demands: { demands: number; lines: number; totalTiyn: number; months: string[] };
   orders: { orders: number; items: number; totalTiyn: number };
+  returnsToDistrict: { items: number; totalTiyn: number };
   lines: Record<string, number>;
 };
+
+/** Every registered service whose definition says how its assignments are paid (ADR 020). */
+export function paymentSchedules(): q.ServiceSchedule[] {
+  return allServices().flatMap((def) =>
+    def.payments ? [{ service: def.key, periodicity: def.payments.periodicity, step: PERIODICITY_STEP[def.payments.periodicity] }] : [],
+  );
+}
 
 /**
  * What is due on `date`: new lines from newly signed decisions, terminations from registry events,
@@ -78,7 +88,7 @@ export async function runPayments(date: IsoDate, opts: { now?: Date; actor?: Pay
   const workingDay = isWorkingDay(date, cal);
   return db.transaction(async (tx) => {
     await tx.execute(lockSql);
-    const schedule = await q.scheduleLines(tx, now);
+    const schedule = await q.scheduleLines(tx, now, paymentSchedules());
     const terminations: RunSummary["terminations"] = [];
     for (const event of await q.registryEventCandidates(tx, date)) {
       const result = await terminateIn(tx, { service: event.service, applicationId: event.application_id, ground: event.ground, eventDate: event.event_date, source: "registry", recordedOn: date, actor, now });
@@ -92,14 +102,23 @@ export async function runPayments(date: IsoDate, opts: { now?: Date; actor?: Pay
       const window = transferWindow(sentOn, month, cal);
       plan.push({ month, dueOn, kind: date <= dueOn ? "scheduled" : "supplementary", transferEarliest: window.earliest, transferDue: window.dueBy });
     }
+    // Clause 19: one-off payments are demanded every working day, from their payment month on.
+    for (const month of await q.scheduledMonths(tx, true)) {
+      if (month > monthOf(date)) continue;
+      const window = transferWindow(sentOn, month, cal);
+      plan.push({ month, dueOn: demandDate({ periodicity: "one_off", decidedOn: date }, cal), kind: "one_off", transferEarliest: window.earliest, transferDue: window.dueBy });
+    }
     const formed = await q.formDemands(tx, { formedOn: date, sendBy: demandSendBy(date, cal), sentOn, plan });
     if (formed.demands > 0) await audit(tx, actor, "form_demands", `demands:${date}`, { ...formed, months: plan.map((p) => p.month) }, now);
     const orders = workingDay ? await q.createOrders(tx, { orderDate: date, now }) : { orders: 0, items: 0, totalTiyn: 0 };
     if (orders.orders > 0) await audit(tx, actor, "create_orders", `orders:${date}`, orders, now);
+    // Clause 23: returned sums not paid out again go back to the district body by the month's last working day.
+    const returnsToDistrict = workingDay ? await q.returnToDistrict(tx, date) : { items: 0, totalTiyn: 0 };
+    if (returnsToDistrict.items > 0) await audit(tx, actor, "return_to_district", `returns:${date}`, returnsToDistrict, now);
     return {
       date, workingDay, schedule, terminations,
-      demands: { ...formed, months: formed.demands > 0 ? plan.map((p) => p.month) : [] },
-      orders, lines: await q.lineCounts(tx),
+      demands: { ...formed, months: formed.demands > 0 ? [...new Set(plan.map((p) => p.month))] : [] },
+      orders, returnsToDistrict, lines: await q.lineCounts(tx),
     };
   });
 }
@@ -182,10 +201,14 @@ export async function writeOrderFiles(date: IsoDate, dir: string, opts: { actor?
   return written;
 }
 
-export type ImportSummary = { msgId: string; receivedOn: IsoDate; returned: number; alreadyRecorded: number; totalTiyn: number; recordBy: IsoDate; toDistrictBy: IsoDate; sms: number };
+export type ImportSummary = {
+  msgId: string; receivedOn: IsoDate; recordedOn: IsoDate; late: boolean; returned: number; alreadyRecorded: number; totalTiyn: number;
+  recordBy: IsoDate; toDistrictBy: IsoDate; sms: number;
+};
 
 /**
- * Clause 22: a pain.002.001.03 status report of a payment organisation. Each rejected transaction's
+ * Clause 22: a pain.002.001.11 (or .001.03) status report of a payment organisation, recorded on the
+ * day of the import (flagged late after three working days). Each rejected transaction's
  * line is marked returned with its reason, and the recipient is told by SMS what to do. A file naming
  * an EndToEndId Komek never sent is refused whole. Importing the same file again changes nothing.
  */
@@ -207,6 +230,9 @@ export async function importReturns(xml: string, opts: { actor?: PaymentActor; n
     const unknown = ids.filter((id) => !known.has(id));
     if (unknown.length > 0) throw new PaymentError("payments.errors.unknownEndToEndId", { ids: unknown.join(", ") });
     const receivedOn = report.createdOn;
+    const recordedOn = kzDate(now);
+    // Clause 22: recorded within three working days of the notice; a later recording is flagged, not refused.
+    const late = returnIsLate(receivedOn, recordedOn, cal);
     const recordBy = returnRecordBy(receivedOn, cal);
     const toDistrictBy = returnToDistrictBy(receivedOn, cal);
     let returned = 0, alreadyRecorded = 0, totalTiyn = 0, sms = 0;
@@ -216,13 +242,13 @@ export async function importReturns(xml: string, opts: { actor?: PaymentActor; n
         alreadyRecorded++;
         continue;
       }
-      await q.markReturned(tx, { itemId: item.itemId, lineId: item.lineId, on: receivedOn, code: r.reason, recordBy, toDistrictBy });
+      await q.markReturned(tx, { itemId: item.itemId, lineId: item.lineId, on: receivedOn, code: r.reason, recordBy, toDistrictBy, recordedOn, late });
       returned++;
       totalTiyn += item.amountTiyn;
       if (await smsRecipient(tx, item.recipientIin, (t) => t("sms.returned", { month: item.month, amount: tiynToDecimal(item.amountTiyn), reason: t(`reasons.${r.reason}`) }), now)) sms++;
     }
-    await audit(tx, actor, "import_returns", `returns:${report.msgId}`, { receivedOn, returned, alreadyRecorded, totalTiyn, recordBy, toDistrictBy }, now);
-    return { msgId: report.msgId, receivedOn, returned, alreadyRecorded, totalTiyn, recordBy, toDistrictBy, sms };
+    await audit(tx, actor, "import_returns", `returns:${report.msgId}`, { receivedOn, recordedOn, late, returned, alreadyRecorded, totalTiyn, recordBy, toDistrictBy }, now);
+    return { msgId: report.msgId, receivedOn, recordedOn, late: late && returned > 0, returned, alreadyRecorded, totalTiyn, recordBy, toDistrictBy, sms };
   });
 }
 
@@ -267,7 +293,7 @@ export type TerminationResult = { stopFrom: IsoDate; stopped: number; overpaid: 
 
 /** Clause 14–15 for staff findings and registry events alike; null when the assignment was already terminated. */
 export async function terminateAssignment(
-  p: { service: string; applicationId: string; ground: TerminationGround; eventDate: IsoDate; source: "registry" | "staff"; recordedOn: IsoDate; actor: PaymentActor; now?: Date },
+  p: { service: string; applicationId: string; ground: TerminationGround; eventDate: IsoDate; source: "registry" | "staff"; recordedOn: IsoDate; actor: PaymentActor; now?: Date; note?: string },
 ): Promise<TerminationResult | null> {
   assertDate(p.eventDate);
   assertDate(p.recordedOn);
@@ -278,7 +304,7 @@ export async function terminateAssignment(
 
 async function terminateIn(
   tx: Tx,
-  p: { service: string; applicationId: string; ground: TerminationGround; eventDate: IsoDate; source: "registry" | "staff"; recordedOn: IsoDate; actor: PaymentActor; now: Date },
+  p: { service: string; applicationId: string; ground: TerminationGround; eventDate: IsoDate; source: "registry" | "staff"; recordedOn: IsoDate; actor: PaymentActor; now: Date; note?: string },
 ): Promise<TerminationResult | null> {
   const stopFrom = terminationStart(p.ground, p.eventDate);
   const lines = await q.linesOfAssignment(tx, p.service, p.applicationId);
@@ -289,7 +315,7 @@ async function terminateIn(
   const unpaid = plan.filter((x) => x.line.status !== "paid");
   const terminationId = await q.insertTermination(tx, {
     service: p.service, applicationId: p.applicationId, ground: p.ground, eventDate: p.eventDate, stopFrom, source: p.source,
-    recordedOn: p.recordedOn, recordedBy: p.actor.staffId, stoppedLines: unpaid.length, overpaidLines: paid.length,
+    recordedOn: p.recordedOn, recordedBy: p.actor.staffId, stoppedLines: unpaid.length, overpaidLines: paid.length, note: p.note ?? null,
   });
   if (terminationId === null) return null;
   for (const x of unpaid) {
@@ -299,6 +325,7 @@ async function terminateIn(
   // Clause 15: false information (ground 4) was received unlawfully — voluntary or by court; the rest voluntary.
   const recovery = p.ground === "false_information" ? "voluntary_or_court" : "voluntary";
   for (const x of paid) {
+    await q.reduceLine(tx, x.line.id, x.line.amountTiyn, stopFrom);
     await q.insertOverpayment(tx, { lineId: x.line.id, terminationId, recipientIin: x.line.recipientIin, amountTiyn: x.undue, recovery, detectedOn: p.recordedOn });
   }
   const overpaidTiyn = paid.reduce((s, x) => s + x.undue, 0);
@@ -310,3 +337,31 @@ async function terminateIn(
   return { stopFrom, stopped: unpaid.length, overpaid: paid.length, overpaidTiyn };
 }
 
+
+export type RecoveryResult = { id: number; status: string; repaidTiyn: number; outstandingTiyn: number };
+
+/**
+ * Clause 15: the district finance officer records what happened to an overpayment — a repayment (in
+ * part or in full), a referral to court, a write-off. Refused with a reason when the move is not
+ * allowed (app/payments/recovery.ts) or the overpayment is another district's; each move is audited
+ * and the recipient is told by SMS in their language (the cabinet shows the status).
+ */
+export async function changeOverpayment(
+  p: { id: number; action: RecoveryAction; amountTiyn?: number; on: IsoDate; actor: PaymentActor; now?: Date },
+): Promise<RecoveryResult> {
+  assertDate(p.on);
+  const now = p.now ?? new Date();
+  if (p.on > kzDate(now)) throw new PaymentError("payments.errors.futureEvent", { date: p.on });
+  const { db } = await getDb();
+  return db.transaction(async (tx) => {
+    const op = await q.findOverpayment(tx, p.id);
+    if (!op) throw new PaymentError("payments.errors.noOverpayment", { id: p.id });
+    if (p.actor.officeCode && p.actor.officeCode !== op.officeCode) throw new PaymentError("payments.errors.otherDistrict");
+    const move = applyRecovery({ status: op.status, amountTiyn: op.amountTiyn, repaidTiyn: op.repaidTiyn }, p.action, p.amountTiyn ?? 0);
+    if (!move.ok) throw new PaymentError(`payments.errors.recovery.${move.reason}`, { outstanding: tiynToDecimal(op.amountTiyn - op.repaidTiyn) });
+    await q.updateOverpayment(tx, op.id, { status: move.status, repaidTiyn: move.repaidTiyn, on: p.on });
+    await audit(tx, p.actor, `overpayment_${p.action}`, `overpayment:${op.id}`, { from: op.status, to: move.status, amountTiyn: p.amountTiyn ?? null, repaidTiyn: move.repaidTiyn, on: p.on }, now);
+    await smsRecipient(tx, op.recipientIin, (t) => t(`sms.recovery.${move.status}`, { month: op.month, outstanding: tiynToDecimal(move.outstandingTiyn) }), now);
+    return { id: op.id, status: move.status, repaidTiyn: move.repaidTiyn, outstandingTiyn: move.outstandingTiyn };
+  });
+}

@@ -5,8 +5,11 @@ import { useTranslation } from "react-i18next";
 import { requireCitizen } from "~/session.server";
 import { getLanguage } from "~/i18n.server";
 import { assertCsrf } from "~/csrf.server";
-import { CsrfInput, ErrorSummary, Field, type FieldErrors } from "~/components/forms";
-import { cabinetPayments } from "~/payments/cabinet.server";
+import { CsrfInput, ErrorSummary, Field, Select, type FieldErrors } from "~/components/forms";
+import { accountTarget, cabinetPayments } from "~/payments/cabinet.server";
+import { readForm } from "~/forms.server";
+import { parseForm } from "~/schemas/form";
+import { accountForm } from "~/payments/forms";
 import { changePaymentAccount, PaymentError } from "~/payments/pipeline.server";
 import { PaymentsTable } from "~/payments/PaymentsTable";
 
@@ -25,15 +28,17 @@ type ActionData = { errors?: FieldErrors; iban?: string; requeued?: number };
 /** A corrected account: checked like the application's; returned payments go out to it again. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireCitizen(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   await assertCsrf(request, form);
+  const parsed = parseForm(accountForm, form);
   const iban = String(form.get("iban") ?? "").slice(0, 60);
   const payments = await cabinetPayments(user.iin, await getLanguage(request));
-  const applicationId = payments[0]?.applicationId;
-  if (!applicationId) return data<ActionData>({ errors: { iban: "payments:cabinet.applicationMissing" }, iban }, 400);
+  // Ownership: only an assignment among the citizen's own payments; the service is that assignment's.
+  const target = parsed.ok ? accountTarget(payments, parsed.data.application) : null;
+  if (!target) return data<ActionData>({ errors: { iban: "payments:cabinet.applicationMissing" }, iban }, 400);
   try {
     const result = await changePaymentAccount({
-      service: "asp", applicationId, recipientIin: user.iin, input: iban, source: "citizen",
+      service: target.service, applicationId: target.applicationId, recipientIin: user.iin, input: iban, source: "citizen",
       actor: { label: user.iin, role: "citizen", staffId: null },
     });
     return data<ActionData>({ requeued: result.requeued });
@@ -45,6 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function PaymentsPage() {
   const { payments } = useLoaderData<typeof loader>();
+  const assignments = [...new Map(payments.map((p) => [p.applicationId, p])).values()];
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const { t } = useTranslation("payments");
   return (
@@ -55,6 +61,14 @@ export default function PaymentsPage() {
       <ErrorSummary errors={actionData?.errors} />
       <Form method="post" noValidate>
         <CsrfInput />
+        {assignments.length === 1 ? <input type="hidden" name="application" value={assignments[0].applicationId} /> : null}
+        {assignments.length > 1 ? (
+          <Select
+            name="application"
+            label={t("cabinet.forAssignment")}
+            options={assignments.map((a) => ({ value: a.applicationId, label: t(a.serviceNameKey, { ns: "services" }) }))}
+          />
+        ) : null}
         <Field name="iban" label={t("cabinet.changeAccount")} error={actionData?.errors?.iban} defaultValue={actionData?.iban} autoComplete="off" maxLength={60} />
         <button type="submit">{t("cabinet.save")}</button>
       </Form>

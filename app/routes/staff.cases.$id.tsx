@@ -299,6 +299,11 @@ export default function CasePage() {
               <Link to={`/notices/${d.notice.id}`}>{t("deciding:notice.pageTitle", { number: d.registrationNumber })}</Link>
             </p>
           ) : null}
+          {d.notice && d.decision.kind === "assignment" ? (
+            <p>
+              <Link to={`/staff/cases/${d.id}/payments`}>{t("payments:terminate.link")}</Link>
+            </p>
+          ) : null}
         </section>
       ) : null}
 

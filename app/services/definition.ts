@@ -8,6 +8,7 @@
  * Texts are i18n keys (ru and kk live in locales/), so a definition carries no language of its own.
  */
 import { z } from "zod";
+import { PERIODICITIES, type Periodicity } from "../payments/calendar";
 
 export const CHANNELS = ["portal", "proactive", "centre", "akim"] as const;
 export type ServiceChannelKey = (typeof CHANNELS)[number];
@@ -73,7 +74,15 @@ export type ServiceDefinition = {
    * when none is in force for the query.
    */
   ruleSet?: (query: RuleSetQuery) => Promise<Record<string, unknown>>;
+  /**
+   * How a signed assignment of this service becomes payment lines (issue 15, ADR 020): one line per
+   * payment month of the decision's period — every month, quarter, half-year or year from its first
+   * month, or once —, each for the decision's amount. Absent: Komek pays nothing for this service.
+   */
+  payments?: ServicePayments;
 };
+
+export type ServicePayments = { periodicity: Periodicity };
 
 export type RuleSetQuery = { on: string; options: Readonly<Record<string, string | undefined>> };
 
@@ -109,6 +118,7 @@ export const serviceDefinitionSchema = z.object({
   signers: z.array(z.enum(["head", "specialist"])).min(1),
   portalSteps: z.array(z.string()),
   ruleSet: z.custom<ServiceDefinition["ruleSet"]>((v) => v === undefined || typeof v === "function").optional(),
+  payments: z.object({ periodicity: z.enum(PERIODICITIES) }).optional(),
 });
 
 export class UnknownServiceError extends Error {

@@ -1,15 +1,19 @@
 /**
- * TEST AND DEMO DATA ONLY — reached from the integration tests and from POST /dev/fixtures/deciding,
- * which answers 404 unless demo mode is on (app/routes/dev.fixtures.deciding.ts).
+ * TEST AND DEMO DATA ONLY — reached from the integration tests, the demo seed (payments) and from
+ * POST /dev/fixtures/deciding, which answers 404 unless demo mode is on (app/routes/dev.fixtures.deciding.ts).
  *
- * Registers an ASP application for a person the portal's way (registerApplication, the household as
- * family, the settlement of the current registration), so the staff steps have a case to work on.
+ * The one demo-case helper: registerDemoCase registers an application for a person the portal's way
+ * (registerCase, the household as family, the settlement of the current registration), so the staff
+ * steps have a case to work on; signDemoAssignment walks such a case through the audited workflow to
+ * a signed, delivered assignment (what the payment pipeline starts from).
  */
 import type { Tx } from "../db.server";
 import { registryGateway } from "../../db/queries/registry";
 import { registerCase } from "../services/register.server";
 import { aspDefinition } from "../services/asp/definition";
-import { ensureCitizenAccount } from "../../db/queries/accounts";
+import type { ServiceDefinition } from "../services/definition";
+import { ensureCitizenAccount, findStaffByLogin } from "../../db/queries/accounts";
+import { changeStatus, insertDecision, insertNotice } from "../../db/queries/deciding";
 import type { Db } from "../../db/client";
 import { isWorkingDay, kzCalendar } from "../domain/workdays";
 import { addCalendarDays, kzDate } from "../domain/kz-time";
@@ -31,17 +35,26 @@ function demoApplicationDay(now: Date) {
   while (!isWorkingDay(day, kzCalendar)) day = addCalendarDays(day, -1);
   return day;
 }
+import type { ApplicationStatus } from "../../db/schema";
 
-export async function registerDemoCase(db: Db, applicantIin: string, now = new Date()) {
+export type DemoCaseOptions = {
+  definition?: ServiceDefinition;
+  /** The application day; by default the portal's for `now`. */
+  applicationDate?: string;
+  /** What the application says (e.g. the chosen payment account). */
+  draft?: Record<string, unknown>;
+};
+
+export async function registerDemoCase(db: Db, applicantIin: string, now = new Date(), opts: DemoCaseOptions = {}) {
   const gateway = registryGateway(db as Tx);
   const household = await gateway.getHouseholdMembers(applicantIin);
-  if (!household.length) throw new Error(`no household for ${applicantIin}`);
   const registrations = await gateway.getRegistrations([applicantIin]);
   const current = registrations.find((r) => r.validTo === null) ?? registrations[0];
+  if (!current) throw new Error(`no registration for ${applicantIin}`);
   const family = familyFromHousehold(applicantIin, household);
-  const applicationDate = demoApplicationDay(now);
+  const applicationDate = opts.applicationDate ?? demoApplicationDay(now);
   await ensureCitizenAccount(db, applicantIin);
-  const registered = await registerCase(db, aspDefinition, {
+  const registered = await registerCase(db, opts.definition ?? aspDefinition, {
     applicantIin,
     channel: "portal",
     members: family,
@@ -49,7 +62,47 @@ export async function registerDemoCase(db: Db, applicantIin: string, now = new D
     applicationDate,
     registeredBy: "system",
     now,
+    ...(opts.draft ? { draft: opts.draft } : {}),
   });
   if (!registered.ok) throw new Error(`cannot register a case for ${applicantIin}: ${registered.reason}`);
   return { applicationId: registered.applicationId, registrationNumber: registered.registrationNumber, members: family.map((m) => m.iin) };
+}
+
+const WALK: [action: string, from: ApplicationStatus, to: ApplicationStatus][] = [
+  ["send_to_commission", "registered", "sent_to_commission"],
+  ["record_survey", "sent_to_commission", "survey_recorded"],
+  ["assign_specialist", "survey_recorded", "specialist_assigned"],
+  ["compute_income", "specialist_assigned", "income_computed"],
+  ["draft_decision", "income_computed", "decision_drafted"],
+  ["sign_decision", "decision_drafted", "decision_signed"],
+  ["deliver_notice", "decision_signed", "notice_delivered"],
+];
+
+/**
+ * Walks a registered demo case through the audited workflow (as the demo head, nura.head) to an
+ * assignment of `amountTiyn` for `periodFrom`–`periodTo` with a signed, delivered notice.
+ * Needs seedAccounts first.
+ */
+export async function signDemoAssignment(
+  db: Db,
+  p: { applicationId: string; registrationNumber: string; amountTiyn: number; periodFrom: string; periodTo: string; now: Date },
+): Promise<{ decisionId: number }> {
+  const head = await findStaffByLogin(db, "nura.head");
+  if (!head) throw new Error("seed the staff accounts first (nura.head)");
+  const id = p.applicationId;
+  return db.transaction(async (tx) => {
+    const actor = { kind: "staff" as const, staffId: head.id, login: head.login, role: head.role };
+    for (const [action, from, to] of WALK) {
+      if (!(await changeStatus(tx, { applicationId: id, action, from, to, actor, at: p.now }))) throw new Error(`demo case ${id}: ${action} refused`);
+    }
+    const decision = await insertDecision(tx, {
+      applicationId: id, kind: "assignment", amountTiyn: p.amountTiyn, periodFrom: p.periodFrom, periodTo: p.periodTo, draftedBy: head.id, draftedAt: p.now,
+    });
+    await insertNotice(tx, {
+      applicationId: id, decisionId: decision.id, registrationNumber: p.registrationNumber, verificationCode: `PAY${id.slice(0, 8)}`.toUpperCase(),
+      payload: "{}", signature: "demo.signature.payments", signerIin: head.iin, signerName: head.fullNameRu, signedBy: head.id, signedAt: p.now,
+      textRu: "Назначена помощь.", textKk: "Көмек тағайындалды.", deliveredAt: p.now, createdAt: p.now,
+    });
+    return { decisionId: decision.id };
+  });
 }

@@ -53,8 +53,8 @@ export async function run(argv: string[]) {
       join (select code, row_number() over (order by code) - 1 as k, count(*) over () as m from registry.banks where is_payment_organisation) b
         on b.k = g % b.m`, [n]);
     await q(`
-      insert into applications (applicant_iin, channel, status, draft, kato_code, registration_number, application_date, due_date, created_at, updated_at)
-      select ba.iin, 'portal', 'notice_delivered', jsonb_build_object('payment', jsonb_build_object('iban', ba.iban)),
+      insert into applications (service, applicant_iin, channel, status, draft, kato_code, registration_number, application_date, due_date, created_at, updated_at)
+      select 'asp', ba.iin, 'portal', 'notice_delivered', jsonb_build_object('payment', jsonb_build_object('iban', ba.iban)),
              case when right(ba.iin, 1) < '7' then '355230100' else '593430100' end, 'B' || ba.iin, date '2025-12-01', date '2025-12-20', now(), now()
       from registry.bank_accounts ba`);
     await q(`

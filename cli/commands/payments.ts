@@ -11,7 +11,7 @@ const USAGE = `usage:
   komek payments run --date YYYY-MM-DD [--json]             schedule, registry events, demands due, orders of transferred demands
   komek payments transfer --date YYYY-MM-DD [--office CODE] [--json]   record the district's transfers that may be made that day
   komek payments orders --date YYYY-MM-DD --out DIR [--json] write that day's pain.001 files (one per bank) and the Kazpost CSV
-  komek payments import-returns FILE [--json]               import a pain.002.001.03 status report (returns)
+  komek payments import-returns FILE [--json]               import a pain.002.001.11 (or .001.03) status report (returns)
 `;
 
 const OPERATOR: PaymentActor = { label: "cli", role: "payment_officer", staffId: null };
@@ -48,6 +48,7 @@ export async function run(argv: string[]) {
         `  terminations              ${s.terminations.length}${s.terminations.map((t) => `\n    ${t.applicationId} ${t.ground} from ${t.stopFrom}: ${t.stopped} stopped, ${t.overpaid} overpaid (${kzt(t.overpaidTiyn)})`).join("")}`,
         `  demands formed            ${s.demands.demands} (${s.demands.lines} lines, ${kzt(s.demands.totalTiyn)})${s.demands.months.length ? ` for ${s.demands.months.join(", ")}` : ""}`,
         `  payment orders            ${s.orders.orders} (${s.orders.items} lines, ${kzt(s.orders.totalTiyn)})`,
+        `  returns back to district  ${s.returnsToDistrict.items} (${kzt(s.returnsToDistrict.totalTiyn)}, clause 23)`,
         `  lines by status           ${Object.entries(s.lines).map(([k, v]) => `${k} ${v}`).join(", ") || "none"}`,
       ]);
     } else if (sub === "transfer") {
@@ -79,7 +80,7 @@ export async function run(argv: string[]) {
         `  returned now              ${s.returned} (${kzt(s.totalTiyn)})`,
         `  already recorded          ${s.alreadyRecorded}`,
         `  SMS queued                ${s.sms}`,
-        `  record in the system by   ${s.recordBy} (clause 22)`,
+        `  recorded on               ${s.recordedOn}${s.late ? ` — LATE: due by ${s.recordBy} (clause 22)` : ` (due by ${s.recordBy}, clause 22)`}`,
         `  sums back to the district ${s.toDistrictBy} (clause 23)`,
       ]);
     }

@@ -8,7 +8,7 @@ import type { Tx } from "../client";
 import { rowsOf } from "../rows";
 import {
   paymentAudit, paymentDemands, paymentLines, paymentOrderItems, paymentOrders, paymentOverpayments, paymentTerminations,
-  type PaymentDemand,
+  type OverpaymentStatus, type PaymentDemand,
 } from "../schema";
 
 const num = (v: unknown) => Number(v ?? 0);
@@ -18,7 +18,11 @@ const num = (v: unknown) => Number(v ?? 0);
  * application's, else their newest open registry account) and the district office whose territory
  * holds the case. Months from a termination's stop date on are not created. Re-running inserts nothing.
  */
-export async function scheduleLines(tx: Tx, now: Date): Promise<{ accounts: number; lines: number }> {
+export type ServiceSchedule = { service: string; periodicity: string; step: number };
+
+export async function scheduleLines(tx: Tx, now: Date, schedules: ServiceSchedule[]): Promise<{ accounts: number; lines: number }> {
+  if (schedules.length === 0) return { accounts: 0, lines: 0 };
+  const plan = JSON.stringify(schedules);
   // The signed assignments without lines, fixed before anything is inserted: an anti-join evaluated
   // while the same statement inserts into the joined table would rescan the growing table per row
   // (measured: 24,000 lines took 11.6 s that way). Runs inside the caller's transaction.
@@ -30,6 +34,7 @@ export async function scheduleLines(tx: Tx, now: Date): Promise<{ accounts: numb
     FROM notices n
     JOIN decisions d ON d.id = n.decision_id AND d.kind = 'assignment'
     JOIN applications a ON a.id = n.application_id
+    JOIN jsonb_to_recordset(${plan}::jsonb) AS s(service text, periodicity text, step int) ON s.service = a.service::text
     WHERE n.signature IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM payment_lines pl WHERE pl.service = a.service::text AND pl.decision_id = d.id)`);
   const accounts = rowsOf<{ n: number }>(
@@ -54,11 +59,12 @@ export async function scheduleLines(tx: Tx, now: Date): Promise<{ accounts: numb
     await tx.execute(sql`
       WITH ins AS (
         INSERT INTO payment_lines (service, decision_id, application_id, office_code, month, recipient_iin, recipient_name, channel, iban, bank_code, bic,
-                                   amount_tiyn, legal_basis, created_at)
+                                   amount_tiyn, legal_basis, periodicity, created_at)
         SELECT pa.service, d.id, a.id, o.code, m.month::date, a.applicant_iin,
                concat_ws(' ', p.last_name_ru, p.first_name_ru, p.patronymic_ru), pa.channel, pa.iban, pa.bank_code, b.bic,
-               d.amount_tiyn, n.registration_number, ${now.toISOString()}::timestamptz
+               d.amount_tiyn, n.registration_number, s.periodicity, ${now.toISOString()}::timestamptz
         FROM payment_todo t
+        JOIN jsonb_to_recordset(${plan}::jsonb) AS s(service text, periodicity text, step int) ON s.service = t.service
         JOIN decisions d ON d.id = t.decision_id
         JOIN notices n ON n.decision_id = d.id AND n.signature IS NOT NULL
         JOIN applications a ON a.id = t.application_id
@@ -67,7 +73,10 @@ export async function scheduleLines(tx: Tx, now: Date): Promise<{ accounts: numb
         JOIN registry.persons p ON p.iin = a.applicant_iin
         CROSS JOIN LATERAL (SELECT o.code FROM offices o WHERE o.kato_prefix <> '' AND a.kato_code LIKE o.kato_prefix || '%'
                             ORDER BY length(o.kato_prefix) DESC LIMIT 1) o
-        CROSS JOIN LATERAL generate_series(to_date(d.period_from, 'YYYY-MM'), to_date(d.period_to, 'YYYY-MM'), interval '1 month') AS m(month)
+        -- One line per payment month (app/payments/calendar.ts paymentMonths): every step months from the first, or once.
+        CROSS JOIN LATERAL generate_series(to_date(d.period_from, 'YYYY-MM'),
+                                           CASE WHEN s.step = 0 THEN to_date(d.period_from, 'YYYY-MM') ELSE to_date(d.period_to, 'YYYY-MM') END,
+                                           make_interval(months => greatest(s.step, 1))) AS m(month)
         WHERE NOT EXISTS (SELECT 1 FROM payment_terminations pt WHERE pt.service = t.service AND pt.application_id = a.id AND pt.stop_from <= m.month::date)
         ON CONFLICT (service, decision_id, month) DO NOTHING
         RETURNING 1
@@ -78,15 +87,16 @@ export async function scheduleLines(tx: Tx, now: Date): Promise<{ accounts: numb
   return { accounts: num(accounts[0]?.n), lines: num(lines[0]?.n) };
 }
 
-/** Months that still have lines waiting for a demand. */
-export async function scheduledMonths(tx: Tx): Promise<string[]> {
+/** Months that still have lines waiting for a demand: periodic lines, or one-off lines (demanded on their day). */
+export async function scheduledMonths(tx: Tx, oneOff = false): Promise<string[]> {
   const rows = rowsOf<{ month: string }>(
-    await tx.execute(sql`SELECT DISTINCT to_char(month, 'YYYY-MM') AS month FROM payment_lines WHERE status = 'scheduled' ORDER BY 1`),
+    await tx.execute(sql`SELECT DISTINCT to_char(month, 'YYYY-MM') AS month FROM payment_lines
+                         WHERE status = 'scheduled' AND (periodicity = 'one_off') = ${oneOff} ORDER BY 1`),
   );
   return rows.map((r) => r.month);
 }
 
-export type DemandPlan = { month: string; dueOn: string; kind: "scheduled" | "supplementary"; transferEarliest: string; transferDue: string };
+export type DemandPlan = { month: string; dueOn: string; kind: "scheduled" | "supplementary" | "one_off"; transferEarliest: string; transferDue: string };
 
 /**
  * Clause 19–20: one demand per service, district office and payment month for the lines of the
@@ -104,25 +114,25 @@ export async function formDemands(
       WITH plan AS (
         SELECT * FROM jsonb_to_recordset(${plan}::jsonb) AS p(month date, due_on date, kind text, transfer_earliest date, transfer_due date)
       ), due AS (
-        SELECT l.id, l.service, l.office_code, l.month, l.amount_tiyn
-        FROM payment_lines l JOIN plan ON plan.month = l.month
+        SELECT l.id, l.service, l.office_code, l.month, l.amount_tiyn, plan.kind
+        FROM payment_lines l JOIN plan ON plan.month = l.month AND (plan.kind = 'one_off') = (l.periodicity = 'one_off')
         WHERE l.status = 'scheduled'
         FOR UPDATE OF l
       ), groups AS (
-        SELECT service, office_code, month, count(*)::int AS n, sum(amount_tiyn)::bigint AS total FROM due GROUP BY service, office_code, month
+        SELECT service, office_code, month, kind, count(*)::int AS n, sum(amount_tiyn)::bigint AS total FROM due GROUP BY service, office_code, month, kind
       ), demands AS (
         INSERT INTO payment_demands (service, office_code, payment_month, kind, formed_on, due_on, send_by, sent_on, line_count, total_tiyn,
                                      transfer_earliest, transfer_due)
         SELECT g.service, g.office_code, g.month, plan.kind, ${p.formedOn}::date, plan.due_on, ${p.sendBy}::date, ${p.sentOn}::date, g.n, g.total,
                plan.transfer_earliest, plan.transfer_due
-        FROM groups g JOIN plan ON plan.month = g.month
-        ON CONFLICT (service, office_code, payment_month, formed_on) DO UPDATE
+        FROM groups g JOIN plan ON plan.month = g.month AND plan.kind = g.kind
+        ON CONFLICT (service, office_code, payment_month, formed_on, kind) DO UPDATE
           SET line_count = payment_demands.line_count + excluded.line_count, total_tiyn = payment_demands.total_tiyn + excluded.total_tiyn
           WHERE payment_demands.transferred_on IS NULL
-        RETURNING id, service, office_code, payment_month
+        RETURNING id, service, office_code, payment_month, kind
       ), moved AS (
         UPDATE payment_lines l SET status = 'demanded', demand_id = d.id
-        FROM due JOIN demands d ON d.service = due.service AND d.office_code = due.office_code AND d.payment_month = due.month
+        FROM due JOIN demands d ON d.service = due.service AND d.office_code = due.office_code AND d.payment_month = due.month AND d.kind = due.kind
         WHERE l.id = due.id
         RETURNING l.amount_tiyn
       )
@@ -241,11 +251,11 @@ export async function itemsByEndToEndId(tx: Tx, ids: string[]) {
 /** Clause 22: the item and its line are marked returned. */
 export async function markReturned(
   tx: Tx,
-  r: { itemId: number; lineId: number; on: string; code: string; recordBy: string; toDistrictBy: string },
+  r: { itemId: number; lineId: number; on: string; code: string; recordBy: string; toDistrictBy: string; recordedOn: string; late: boolean },
 ) {
   await tx
     .update(paymentOrderItems)
-    .set({ returnedOn: r.on, returnCode: r.code, returnRecordedBy: r.recordBy, returnToDistrictBy: r.toDistrictBy })
+    .set({ returnedOn: r.on, returnCode: r.code, returnRecordedBy: r.recordBy, returnToDistrictBy: r.toDistrictBy, returnRecordedOn: r.recordedOn, returnLate: r.late })
     .where(eq(paymentOrderItems.id, r.itemId));
   await tx.update(paymentLines).set({ status: "returned", returnedOn: r.on, returnCode: r.code }).where(eq(paymentLines.id, r.lineId));
 }
@@ -267,7 +277,7 @@ export async function applyAccount(
   const [row] = rowsOf<{ updated: number; requeued: number; rescheduled: number }>(
     await tx.execute(sql`
       WITH last_item AS (
-        SELECT DISTINCT ON (i.line_id) i.line_id, i.return_to_district_by
+        SELECT DISTINCT ON (i.line_id) i.line_id, i.return_to_district_by, i.returned_to_district_on
         FROM payment_order_items i JOIN payment_lines l ON l.id = i.line_id
         WHERE l.service = ${p.service} AND l.application_id = ${p.applicationId} AND l.status = 'returned'
         ORDER BY i.line_id, i.attempt DESC
@@ -275,8 +285,9 @@ export async function applyAccount(
         UPDATE payment_lines l
         SET iban = ${p.iban}, bank_code = ${p.bankCode}, bic = ${p.bic}, channel = ${p.channel},
             status = CASE WHEN l.status <> 'returned' THEN l.status
-                          WHEN li.return_to_district_by >= ${p.today}::date THEN 'funded' ELSE 'scheduled' END,
-            demand_id = CASE WHEN l.status = 'returned' AND li.return_to_district_by < ${p.today}::date THEN NULL ELSE l.demand_id END
+                          WHEN li.return_to_district_by >= ${p.today}::date AND li.returned_to_district_on IS NULL THEN 'funded' ELSE 'scheduled' END,
+            demand_id = CASE WHEN l.status = 'returned' AND (li.return_to_district_by < ${p.today}::date OR li.returned_to_district_on IS NOT NULL)
+                             THEN NULL ELSE l.demand_id END
         FROM payment_lines l0 LEFT JOIN last_item li ON li.line_id = l0.id
         WHERE l.id = l0.id AND l.service = ${p.service} AND l.application_id = ${p.applicationId}
           AND l.status IN ('scheduled', 'demanded', 'funded', 'returned')
@@ -288,6 +299,26 @@ export async function applyAccount(
       FROM upd`),
   );
   return { updatedLines: num(row?.updated), requeued: num(row?.requeued), rescheduled: num(row?.rescheduled) };
+}
+
+/**
+ * Clause 23: every returned attempt whose line was not paid out again and whose hand-back day has come
+ * (the last working day of the month it came back in) is recorded as returned to the district body on
+ * `on`. Re-running the same day records nothing new.
+ */
+export async function returnToDistrict(tx: Tx, on: string): Promise<{ items: number; totalTiyn: number }> {
+  const [row] = rowsOf<{ items: number; total: string }>(
+    await tx.execute(sql`
+      WITH back AS (
+        UPDATE payment_order_items i SET returned_to_district_on = ${on}::date
+        FROM payment_lines l
+        WHERE l.id = i.line_id AND i.returned_on IS NOT NULL AND i.returned_to_district_on IS NULL
+          AND i.return_to_district_by <= ${on}::date AND l.status = 'returned' AND l.attempts = i.attempt
+        RETURNING i.amount_tiyn
+      )
+      SELECT count(*)::int AS items, coalesce(sum(amount_tiyn), 0)::text AS total FROM back`),
+  );
+  return { items: num(row?.items), totalTiyn: num(row?.total) };
 }
 
 export async function paymentAccountOf(tx: Tx, service: string, applicationId: string) {
@@ -324,6 +355,41 @@ export async function insertOverpayment(tx: Tx, row: typeof paymentOverpayments.
   await tx.insert(paymentOverpayments).values(row).onConflictDoNothing();
 }
 
+/** One overpayment with what its recovery needs: the line's district, month and service. */
+export async function findOverpayment(tx: Tx, id: number) {
+  const [row] = await tx
+    .select({
+      id: paymentOverpayments.id, status: paymentOverpayments.status, amountTiyn: paymentOverpayments.amountTiyn, repaidTiyn: paymentOverpayments.repaidTiyn,
+      recipientIin: paymentOverpayments.recipientIin, recovery: paymentOverpayments.recovery, officeCode: paymentLines.officeCode,
+      month: sql<string>`to_char(${paymentLines.month}, 'YYYY-MM')`, service: paymentLines.service,
+    })
+    .from(paymentOverpayments)
+    .innerJoin(paymentLines, eq(paymentLines.id, paymentOverpayments.lineId))
+    .where(eq(paymentOverpayments.id, id))
+    .for("update", { of: paymentOverpayments });
+  return row;
+}
+
+export async function updateOverpayment(tx: Tx, id: number, p: { status: OverpaymentStatus; repaidTiyn: number; on: string }) {
+  await tx.update(paymentOverpayments).set({ status: p.status, repaidTiyn: p.repaidTiyn, statusOn: p.on }).where(eq(paymentOverpayments.id, id));
+}
+
+/** Overpayments for the finance officer (their district) or the payment officer (all): no name, the IIN's last 4 digits only. */
+export async function listOverpayments(tx: Tx, f: { officeCode?: string; limit?: number } = {}) {
+  return rowsOf<{ id: string; office_code: string; service: string; month: string; iin_tail: string; amount_tiyn: string; repaid_tiyn: string; recovery: string; status: string; detected_on: string; status_on: string | null; ground: string }>(
+    await tx.execute(sql`
+      SELECT op.id::text, l.office_code, l.service, to_char(l.month, 'YYYY-MM') AS month, right(op.recipient_iin, 4) AS iin_tail,
+             op.amount_tiyn::text, op.repaid_tiyn::text, op.recovery, op.status, to_char(op.detected_on, 'YYYY-MM-DD') AS detected_on,
+             to_char(op.status_on, 'YYYY-MM-DD') AS status_on, t.ground
+      FROM payment_overpayments op
+      JOIN payment_lines l ON l.id = op.line_id
+      JOIN payment_terminations t ON t.id = op.termination_id
+      WHERE ${f.officeCode ?? null}::text IS NULL OR l.office_code = ${f.officeCode ?? null}
+      ORDER BY (op.status IN ('repaid', 'recovered', 'written_off')), op.detected_on DESC, op.id DESC
+      LIMIT ${f.limit ?? 100}`),
+  );
+}
+
 /**
  * Registry events (clause 14 grounds 1–2) for assignments still paid: the recipient's death, or a
  * current permanent registration outside the office's territory. Assignments already terminated are left.
@@ -352,6 +418,7 @@ export async function registryEventCandidates(tx: Tx, asOf: string) {
 export type CitizenPayment = {
   lineId: number; applicationId: string; service: string; month: string; amountTiyn: number; status: string; paidOn: string | null; returnedOn: string | null;
   returnCode: string | null; iban: string; bankNameRu: string; bankNameKk: string; channel: string; overpaymentTiyn: number | null;
+  overpaymentRepaidTiyn: number; overpaymentStatus: OverpaymentStatus | null; stoppedFrom: string | null; terminationGround: string | null;
 };
 
 /** A recipient's payment lines, newest month first, with the bank's names and any overpayment. */
@@ -360,10 +427,12 @@ export async function paymentsOfRecipient(tx: Tx, iin: string, limit = 36): Prom
     await tx.execute(sql`
       SELECT l.id, l.application_id, l.service, to_char(l.month, 'YYYY-MM') AS month, l.amount_tiyn, l.status,
              to_char(l.paid_on, 'YYYY-MM-DD') AS paid_on, to_char(l.returned_on, 'YYYY-MM-DD') AS returned_on, l.return_code,
-             l.iban, b.name_ru, b.name_kk, l.channel, op.amount_tiyn AS overpayment
+             l.iban, b.name_ru, b.name_kk, l.channel, op.amount_tiyn AS overpayment, op.repaid_tiyn AS overpayment_repaid, op.status AS overpayment_status,
+             to_char(l.stopped_from, 'YYYY-MM-DD') AS stopped_from, t.ground
       FROM payment_lines l
       JOIN registry.banks b ON b.code = l.bank_code
       LEFT JOIN payment_overpayments op ON op.line_id = l.id
+      LEFT JOIN payment_terminations t ON t.service = l.service AND t.application_id = l.application_id
       WHERE l.recipient_iin = ${iin}
       ORDER BY l.month DESC, l.id DESC
       LIMIT ${limit}`),
@@ -373,6 +442,8 @@ export async function paymentsOfRecipient(tx: Tx, iin: string, limit = 36): Prom
     paidOn: (r.paid_on as string | null) ?? null, returnedOn: (r.returned_on as string | null) ?? null, returnCode: (r.return_code as string | null) ?? null,
     iban: String(r.iban), bankNameRu: String(r.name_ru), bankNameKk: String(r.name_kk), channel: String(r.channel),
     overpaymentTiyn: r.overpayment == null ? null : num(r.overpayment),
+    overpaymentRepaidTiyn: num(r.overpayment_repaid), overpaymentStatus: (r.overpayment_status as OverpaymentStatus | null) ?? null,
+    stoppedFrom: (r.stopped_from as string | null) ?? null, terminationGround: (r.ground as string | null) ?? null,
   }));
 }
 
@@ -403,11 +474,16 @@ export async function recentOrders(tx: Tx, limit = 30) {
 
 /** Returned attempts for the payment officer: identifiers, amount, account tail and reason — nothing of the case. */
 export async function recentReturns(tx: Tx, limit = 50) {
-  return rowsOf<{ end_to_end_id: string; month: string; amount_tiyn: string; iban_tail: string; return_code: string; returned_on: string; record_by: string; to_district_by: string; line_status: string }>(
+  return rowsOf<{
+    end_to_end_id: string; month: string; amount_tiyn: string; iban_tail: string; return_code: string; returned_on: string; record_by: string;
+    recorded_on: string | null; late: boolean | null; to_district_by: string; to_district_on: string | null; line_status: string; repaid: boolean;
+  }>(
     await tx.execute(sql`
       SELECT i.end_to_end_id, to_char(l.month, 'YYYY-MM') AS month, i.amount_tiyn::text AS amount_tiyn, right(i.iban, 4) AS iban_tail, i.return_code,
              to_char(i.returned_on, 'YYYY-MM-DD') AS returned_on, to_char(i.return_recorded_by, 'YYYY-MM-DD') AS record_by,
-             to_char(i.return_to_district_by, 'YYYY-MM-DD') AS to_district_by, l.status AS line_status
+             to_char(i.return_to_district_by, 'YYYY-MM-DD') AS to_district_by, l.status AS line_status,
+             to_char(i.return_recorded_on, 'YYYY-MM-DD') AS recorded_on, i.return_late AS late,
+             to_char(i.returned_to_district_on, 'YYYY-MM-DD') AS to_district_on, l.attempts > i.attempt AS repaid
       FROM payment_order_items i JOIN payment_lines l ON l.id = i.line_id
       WHERE i.returned_on IS NOT NULL
       ORDER BY i.returned_on DESC, i.id DESC
@@ -417,4 +493,21 @@ export async function recentReturns(tx: Tx, limit = 50) {
 
 export async function recentPaymentAudit(tx: Tx, limit = 30) {
   return tx.select().from(paymentAudit).orderBy(desc(paymentAudit.id)).limit(limit);
+}
+
+/** A case's payment lines, its termination and overpayments, for the staff page of the case. */
+export async function paymentsOfCase(tx: Tx, service: string, applicationId: string) {
+  const lines = rowsOf<{ id: string; month: string; amount_tiyn: string; status: string; paid_on: string | null; stopped_from: string | null; overpayment_tiyn: string | null; overpayment_status: string | null }>(
+    await tx.execute(sql`
+      SELECT l.id::text, to_char(l.month, 'YYYY-MM') AS month, l.amount_tiyn::text, l.status, to_char(l.paid_on, 'YYYY-MM-DD') AS paid_on,
+             to_char(l.stopped_from, 'YYYY-MM-DD') AS stopped_from, op.amount_tiyn::text AS overpayment_tiyn, op.status AS overpayment_status
+      FROM payment_lines l LEFT JOIN payment_overpayments op ON op.line_id = l.id
+      WHERE l.service = ${service} AND l.application_id = ${applicationId}
+      ORDER BY l.month`),
+  );
+  const [termination] = await tx
+    .select()
+    .from(paymentTerminations)
+    .where(and(eq(paymentTerminations.service, service), eq(paymentTerminations.applicationId, applicationId)));
+  return { lines, termination };
 }

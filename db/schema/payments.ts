@@ -5,7 +5,7 @@
  * are keyed by `service` (text) so other services' assignments share them.
  */
 import { sql } from "drizzle-orm";
-import { pgTable, bigserial, bigint, text, uuid, varchar, char, date, integer, timestamp, jsonb, index, uniqueIndex, check, primaryKey } from "drizzle-orm/pg-core";
+import { pgTable, bigserial, bigint, boolean, text, uuid, varchar, char, date, integer, timestamp, jsonb, index, uniqueIndex, check, primaryKey } from "drizzle-orm/pg-core";
 import { applications } from "./applications";
 import { offices, staffAccounts } from "./accounts";
 import { decisions } from "./deciding";
@@ -37,7 +37,7 @@ export const paymentDemands = pgTable(
     service: text("service").notNull(),
     officeCode: varchar("office_code", { length: 32 }).notNull().references(() => offices.code),
     paymentMonth: date("payment_month").notNull(),
-    kind: text("kind").$type<"scheduled" | "supplementary">().notNull(),
+    kind: text("kind").$type<"scheduled" | "supplementary" | "one_off">().notNull(),
     formedOn: date("formed_on").notNull(),
     dueOn: date("due_on").notNull(),
     sendBy: date("send_by").notNull(),
@@ -52,12 +52,15 @@ export const paymentDemands = pgTable(
     ordersDue: date("orders_due"),
   },
   (t) => [
-    uniqueIndex("payment_demands_once_uq").on(t.service, t.officeCode, t.paymentMonth, t.formedOn),
-    check("payment_demands_kind", sql`${t.kind} IN ('scheduled', 'supplementary')`),
+    uniqueIndex("payment_demands_once_uq").on(t.service, t.officeCode, t.paymentMonth, t.formedOn, t.kind),
+    check("payment_demands_kind", sql`${t.kind} IN ('scheduled', 'supplementary', 'one_off')`),
     check("payment_demands_total", sql`${t.lineCount} > 0 AND ${t.totalTiyn} > 0`),
     check("payment_demands_transfer", sql`${t.transferredOn} IS NULL OR (${t.transferredTiyn} = ${t.totalTiyn} AND ${t.ordersDue} IS NOT NULL)`),
   ],
 );
+
+export type LinePeriodicity = "one_off" | "monthly" | "quarterly" | "half_yearly" | "yearly";
+export type OverpaymentStatus = "notified" | "partially_repaid" | "repaid" | "in_court" | "recovered" | "written_off";
 
 export type PaymentLineStatus = "scheduled" | "demanded" | "funded" | "paid" | "returned" | "stopped";
 
@@ -86,6 +89,7 @@ export const paymentLines = pgTable(
     returnedOn: date("returned_on"),
     returnCode: varchar("return_code", { length: 4 }),
     stoppedFrom: date("stopped_from"),
+    periodicity: text("periodicity").$type<LinePeriodicity>().notNull().default("monthly"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
   (t) => [
@@ -97,6 +101,7 @@ export const paymentLines = pgTable(
     check("payment_lines_amount", sql`${t.amountTiyn} > 0`),
     check("payment_lines_channel", sql`${t.channel} IN ('bank', 'kazpost')`),
     check("payment_lines_status", sql`${t.status} IN ('scheduled', 'demanded', 'funded', 'paid', 'returned', 'stopped')`),
+    check("payment_lines_periodicity", sql`${t.periodicity} IN ('one_off', 'monthly', 'quarterly', 'half_yearly', 'yearly')`),
     check("payment_lines_month_first", sql`extract(day FROM ${t.month}) = 1`),
     check("payment_lines_demanded", sql`(${t.status} IN ('scheduled', 'stopped')) OR ${t.demandId} IS NOT NULL`),
     check("payment_lines_returned", sql`${t.status} <> 'returned' OR (${t.returnedOn} IS NOT NULL AND ${t.returnCode} IS NOT NULL)`),
@@ -140,6 +145,11 @@ export const paymentOrderItems = pgTable(
     returnCode: varchar("return_code", { length: 4 }),
     returnRecordedBy: date("return_recorded_by"),
     returnToDistrictBy: date("return_to_district_by"),
+    /** The day Komek recorded the return (clause 22: within 3 working days of the notice) and whether that was late. */
+    returnRecordedOn: date("return_recorded_on"),
+    returnLate: boolean("return_late"),
+    /** Clause 23: the day the returned sum went back to the district body. */
+    returnedToDistrictOn: date("returned_to_district_on"),
   },
   (t) => [
     uniqueIndex("payment_order_items_e2e_uq").on(t.endToEndId),
@@ -164,6 +174,7 @@ export const paymentTerminations = pgTable(
     recordedBy: bigint("recorded_by", { mode: "number" }).references(() => staffAccounts.id),
     stoppedLines: integer("stopped_lines").notNull(),
     overpaidLines: integer("overpaid_lines").notNull(),
+    note: text("note"),
   },
   (t) => [
     uniqueIndex("payment_terminations_once_uq").on(t.service, t.applicationId),
@@ -182,15 +193,18 @@ export const paymentOverpayments = pgTable(
     recipientIin: char("recipient_iin", { length: 12 }).notNull(),
     amountTiyn: bigint("amount_tiyn", { mode: "number" }).notNull(),
     recovery: text("recovery").$type<"voluntary" | "voluntary_or_court">().notNull(),
-    status: text("status").$type<"open" | "repaid" | "in_court" | "written_off">().notNull().default("open"),
+    status: text("status").$type<OverpaymentStatus>().notNull().default("notified"),
     detectedOn: date("detected_on").notNull(),
+    repaidTiyn: bigint("repaid_tiyn", { mode: "number" }).notNull().default(0),
+    statusOn: date("status_on"),
   },
   (t) => [
     uniqueIndex("payment_overpayments_line_uq").on(t.lineId),
     index("payment_overpayments_recipient_idx").on(t.recipientIin),
     check("payment_overpayments_amount", sql`${t.amountTiyn} > 0`),
     check("payment_overpayments_recovery", sql`${t.recovery} IN ('voluntary', 'voluntary_or_court')`),
-    check("payment_overpayments_status", sql`${t.status} IN ('open', 'repaid', 'in_court', 'written_off')`),
+    check("payment_overpayments_status", sql`${t.status} IN ('notified', 'partially_repaid', 'repaid', 'in_court', 'recovered', 'written_off')`),
+    check("payment_overpayments_repaid", sql`${t.repaidTiyn} >= 0 AND ${t.repaidTiyn} <= ${t.amountTiyn}`),
   ],
 );
 

@@ -1,9 +1,11 @@
 import { test, expect, type Locator } from "@playwright/test";
 import { expectAccessible } from "./a11y";
-import { DEMO_PASSWORD, loginWithPassword } from "./helpers";
+import { DEMO_PASSWORD, loginStaff, loginWithPassword } from "./helpers";
 
 /** The first demo payment recipient (app/payments/demo.server.ts): November paid, December returned (account closed). */
 const GULMIRA = "680401491011";
+/** The second demo payment recipient: December paid; a staff finding stops it and makes December an overpayment. */
+const ASKHAT_E = "680402391029";
 
 const monthRow = (scope: Locator, month: string) => scope.getByRole("row").filter({ has: scope.page().getByRole("cell", { name: month, exact: true }) });
 
@@ -49,5 +51,59 @@ test.describe("payments (issue 15)", () => {
     const status = page.getByTestId("payment-status");
     await expect(status).toHaveText("возврат: счёт закрыт — укажите счёт в личном кабинете или обратитесь в банк");
     await expect(page.getByTestId("answer")).not.toContainText(/KZ\d{2}/);
+  });
+
+  test("a staff termination with an overpayment: the specialist records it, the citizen is told in the cabinet", async ({ page, browser }) => {
+    // The recipient's case number, from their cabinet.
+    const citizen = await browser.newPage();
+    await loginWithPassword(citizen, ASKHAT_E, "ru");
+    const number = (await citizen.getByRole("link", { name: /^ASP\d{2}-\d{6}$/ }).first().innerText()).trim();
+    await expect(monthRow(citizen.getByRole("region", { name: "Выплаты" }), "12.2026")).toContainText("выплачено 01.12.2026");
+
+    await loginStaff(page, "nura.specialist");
+    await expect(page).toHaveURL(/\/staff$/);
+    await page.goto("/staff?status=notice_delivered");
+    await page.getByRole("link", { name: number, exact: true }).click();
+    await page.getByRole("link", { name: "Выплаты по делу: прекращение" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Выплаты по делу и их прекращение");
+    await expectAccessible(page);
+
+    // Bad input: no ground — a clear error, nothing changes.
+    await page.getByLabel("Дата события или установления").fill("2026-12-01");
+    await page.getByRole("button", { name: "Прекратить выплаты" }).click();
+    await expect(page.getByRole("alert")).toContainText("Выберите основание.");
+
+    await page.getByLabel("представлены недостоверные сведения").check();
+    await page.getByLabel("Дата события или установления").fill("2026-12-01");
+    await page.getByLabel("Основание в документах (необязательно)").fill("Акт проверки № 12");
+    await page.getByRole("button", { name: "Прекратить выплаты" }).click();
+    await expect(page.getByRole("status")).toContainText("Выплаты прекращены с 01.12.2026");
+    await expect(page.getByText("Прекращение записано")).toBeVisible();
+
+    await citizen.reload();
+    const december = monthRow(citizen.getByRole("region", { name: "Выплаты" }), "12.2026");
+    await expect(december).toContainText("не положена с 01.12.2026");
+    await expect(december).toContainText(/излишне выплачено [\d.]+ тг — подлежит возврату/);
+    await expect(december).toContainText("Верните");
+    await expect(monthRow(citizen.getByRole("region", { name: "Выплаты" }), "01.2027")).toContainText("прекращена с 01.12.2026: представлены недостоверные сведения");
+    await citizen.close();
+
+    const kk = await browser.newPage();
+    await loginWithPassword(kk, ASKHAT_E, "kk");
+    await expect(monthRow(kk.getByRole("region", { name: "Төлемдер" }), "12.2026")).toContainText("артық төленді");
+    await kk.close();
+
+    // 1414 says the payments stopped and that a sum is to be paid back — no account, no amount.
+    const agent = await browser.newPage();
+    await agent.goto("/callcenter");
+    await agent.getByLabel("Логин").fill("cc.agent");
+    await agent.getByLabel("Пароль").fill(DEMO_PASSWORD);
+    await agent.getByRole("button", { name: "Войти" }).click();
+    await agent.getByLabel("Номер звонка").fill("CC-E2E-PAY2");
+    await agent.getByLabel("ИИН звонящего").fill(ASKHAT_E);
+    await agent.getByRole("group", { name: "Язык ответа звонящему" }).getByLabel("Русский").check();
+    await agent.getByRole("button", { name: "Найти" }).click();
+    await expect(agent.getByTestId("payment-status")).toHaveText("выплаты прекращены с 01.12.2026; есть излишне выплаченная сумма к возврату — подробности в личном кабинете");
+    await agent.close();
   });
 });

@@ -194,7 +194,7 @@ describe("payments through a month", () => {
     const lines = await q<{ month: string; status: string }>(`select to_char(month, 'YYYY-MM') as month, status from payment_lines where recipient_iin = $1 order by month`, [r.iin]);
     expect(lines.map((l) => `${l.month}:${l.status}`)).toEqual(["2026-12:paid", "2027-01:paid", "2027-02:stopped", "2027-03:stopped", "2027-04:stopped", "2027-05:stopped"]);
     const [over] = await q<{ amount: string; status: string; recovery: string }>(`select amount_tiyn::text as amount, status, recovery from payment_overpayments where recipient_iin = $1`, [r.iin]);
-    expect(over).toEqual({ amount: String(r.amountTiyn), status: "open", recovery: "voluntary" });
+    expect(over).toEqual({ amount: String(r.amountTiyn), status: "notified", recovery: "voluntary" });
     // The dead are not sent SMS.
     expect(await q(`select 1 from sms_messages where iin = $1 and purpose = 'notice'`, [r.iin])).toHaveLength(0);
     expect((await runPayments("2027-01-12", { now: at("2027-01-12") })).terminations).toEqual([]);

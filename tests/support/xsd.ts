@@ -10,6 +10,8 @@ import { validateXML } from "xmllint-wasm";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const PAIN001_XSD = path.resolve(here, "../fixtures/iso20022/pain.001.001.03.xsd");
+/** The status report Komek imports for returns (ADR 020). */
+export const PAIN002_XSD = path.resolve(here, "../fixtures/iso20022/pain.002.001.11.xsd");
 
 export async function validateAgainstXsd(xml: string, xsdPath = PAIN001_XSD): Promise<{ valid: boolean; errors: string[] }> {
   const result = await validateXML({

@@ -36,6 +36,8 @@ export const aspDefinition: ServiceDefinition = {
   })),
   // Seed 000 names no termination grounds for ASP; the Law's are outside the seeds (README, closing note).
   terminationGrounds: [],
+  // Seed 000: paid monthly for the assigned period through the payment organisation the recipient chose.
+  payments: { periodicity: "monthly" },
   workflow: { stages: MAIN_PATH, actors: WORKFLOW_ROLES },
   signers: ["head"],
   portalSteps: STEPS,
