@@ -15,7 +15,7 @@ import { seedDemoIfEmpty } from "../../db/seed/demo";
 import { seedAccounts } from "../../db/seed/accounts";
 import { demoCitizens } from "../../db/seed/demo-people";
 import { applications, localDocuments, staffAccounts } from "../../db/schema";
-import { localPage } from "../../app/services/local/page.server";
+import { localPage, officeLocalRules } from "../../app/services/local/page.server";
 import { localSignedText, applyContext } from "../../app/services/local/apply.server";
 import { installBenchPki } from "../../bench/workloads/submit";
 import { issuePersonCertificate } from "../../app/signature/pki";
@@ -69,6 +69,8 @@ describe("local assistance on the portal", () => {
       expect(page.categories.find((c) => c.code === "8.3.2")).toMatchObject({ tenge: 39_320, thresholdTenge: 46_228, documents: ["Копия выписного эпикриза медицинского учреждения"] });
       expect(page.portalAllowed).toBe(true);
       expect(page.clockOverridden).toBe(true);
+      expect(officeLocalRules("3552")).toEqual({ day: "2025-10-01", act: { number: "159", date: "2025-04-29" } });
+      expect(officeLocalRules("")).toBeNull();
     });
 
     it("tells a Nura citizen without a disability or socially significant disease to apply at the district office (portalAllowed false)", async () => {
@@ -85,6 +87,7 @@ describe("local assistance on the portal", () => {
         const [staff] = await fresh.db.select().from(staffAccounts).where(eq(staffAccounts.login, "nura.specialist"));
         const staffPage = await localPage({ kind: "staff", staff, office: { code: "nura", nameRu: "", nameKk: "", katoPrefix: "3552" }, sessionHash: "x" }, "ru");
         expect(staffPage).toMatchObject({ act: null, districtKato: "355200000", who: "staff" });
+        expect(officeLocalRules("3552")).toEqual({ day: "2026-12-03", act: null });
       } finally {
         process.env.KOMEK_TODAY = "2025-10-01";
       }

@@ -117,3 +117,15 @@ export async function localPage(user: SessionUser | null, lng: Language, now = n
     portalAllowed,
   };
 }
+
+/**
+ * For a district office's staff start page: the act of their district in force on the rules day, or
+ * null with the same warning the citizens see ("the district's current rules are not loaded").
+ */
+export function officeLocalRules(katoPrefix: string, now = new Date()): { day: string; act: { number: string; date: string } | null } | null {
+  const district = districtOf(katoPrefix);
+  if (!district) return null;
+  const day = rulesToday(now);
+  const rs = ruleSetInForce(district, day);
+  return { day, act: rs ? { number: rs.act.decision.number, date: rs.act.decision.date } : null };
+}
