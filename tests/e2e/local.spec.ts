@@ -9,6 +9,7 @@
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_KEY_PASSWORD, demoKeyFile, loginWithPassword, AIGERIM } from "./helpers";
+import { expectAccessible } from "./a11y";
 
 const SUMMARY = path.resolve("tests/fixtures/local/discharge-summary.pdf");
 
@@ -52,8 +53,10 @@ async function applyForOperation(page: Page, t: typeof ru | typeof kk, keyFile: 
   await expect(card).toContainText(t.operation);
   await expect(card).toContainText(t.amount);
   await expect(card).toContainText("39\u00a0320");
+  await expectAccessible(page);
   await card.getByRole("link", { name: t.apply }).click();
   await expect(page).toHaveURL(/\/services\/local\/apply\/8\.3\.2$/);
+  await expectAccessible(page);
 
   // Content decides, not the name: a text file called .pdf is refused and nothing is kept.
   await page.getByLabel(t.summaryLabel).setInputFiles({ name: "epicrisis.pdf", mimeType: "application/pdf", buffer: Buffer.from("not a pdf at all") });
