@@ -23,6 +23,9 @@ import { signAs } from "../../app/signature/testing";
 import { csrfFor, outcome, requestAs, sessionCookie } from "../support/session";
 import * as applyRoute from "../../app/routes/services.local_.apply.$code";
 import * as documentRoute from "../../app/routes/services.local_.documents.$id";
+import * as commissionRoute from "../../app/routes/staff.cases.$id_.local";
+import { localCases, yearlyParameters } from "../../db/schema";
+import { kzDate } from "../../app/domain/kz-time";
 import { kzCalendar, addDeadline } from "../../app/domain/workdays";
 import { applicationDay } from "../../app/domain/application-day";
 
@@ -174,6 +177,26 @@ describe("local assistance on the portal", () => {
       expect((await outcome(() => documentRoute.loader({ request: requestAs(nura, `/services/local/documents/${documentId}`), params: { id: documentId }, context: {} }))).status).toBe(200);
       const akzhar = await sessionCookie({ kind: "staff", staffId: await staffId("akzhar.specialist") });
       expect((await outcome(() => documentRoute.loader({ request: requestAs(akzhar, `/services/local/documents/${documentId}`), params: { id: documentId }, context: {} }))).status).toBe(404);
+    });
+
+    it("the special commission sets the amount within the category's limit: 8.3.2 is fixed at 10 МРП of the year", async () => {
+      const commission = await sessionCookie({ kind: "staff", staffId: await staffId("nura.commission") });
+      const year = Number(kzDate(new Date()).slice(0, 4));
+      const [p] = await fresh.db.select().from(yearlyParameters).where(eq(yearlyParameters.year, year));
+      const post = async (amount: string) =>
+        outcome(async () => {
+          const csrf = await csrfFor(commission);
+          const body = new URLSearchParams({ amount, csrf: csrf.token });
+          const request = requestAs(csrf.cookie, `/staff/cases/${applicationId}/local`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body });
+          return commissionRoute.action({ request, params: { id: applicationId }, context: {} });
+        });
+      expect((await post("30000")).body).toMatchObject({ errors: { amount: "local:commission.errors.not_the_fixed_amount" } });
+      expect((await post("12abc")).body).toMatchObject({ errors: { amount: "local:commission.errors.amount" } });
+      expect((await fresh.db.select().from(localCases).where(eq(localCases.applicationId, applicationId)))[0].commissionAmountTiyn).toBeNull();
+      expect(await post(String(10 * p.mrp))).toMatchObject({ status: 302 });
+      expect((await fresh.db.select().from(localCases).where(eq(localCases.applicationId, applicationId)))[0].commissionAmountTiyn).toBe(10 * p.mrp * 100);
+      const akzhar = await sessionCookie({ kind: "staff", staffId: await staffId("akzhar.specialist") });
+      expect((await outcome(() => commissionRoute.loader({ request: requestAs(akzhar, `/staff/cases/${applicationId}/local`), params: { id: applicationId }, context: {} }))).status).toBe(404);
     });
   });
 });
