@@ -36,6 +36,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { KOMEK_DEMO: "1", NODE_ENV: "production" },
+    // KOMEK_TODAY: the day whose district act applies (local assistance, issue 14) — inside Nura's act № 159.
+    env: { KOMEK_DEMO: "1", NODE_ENV: "production", KOMEK_TODAY: "2025-10-01" },
   },
 });

@@ -44,14 +44,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
     phone: mobile ? maskPhone(mobile.phone) : null,
     // One start/continue button per service the portal takes applications for.
     portalServices: allServices()
-      .filter((def) => def.channels.some((c) => c.channel === "portal"))
+      .filter((def) => def.channels.some((c) => c.channel === "portal") && def.portalSteps.length > 0)
       .map((def) => ({
         key: def.key,
         nameKey: def.nameKey,
         hasOpenDraft: applications.some((a) => a.service === def.key && (a.status === "draft" || a.status === "rejected_at_check")),
       })),
+    // Services with their own application flow (no draft steps) link to their page; its draft lives there.
+    ownFlowServices: allServices()
+      .filter((def) => def.channels.some((c) => c.channel === "portal") && def.portalSteps.length === 0)
+      .map((def) => ({ key: def.key, nameKey: def.nameKey })),
     applications: applications.map((a) => ({
       id: a.id,
+      href:
+        a.status === "draft" && findService(a.service)?.portalSteps.length === 0 ? `/services/${a.service}` : `/applications/${a.id}`,
       serviceNameKey: findService(a.service)?.nameKey ?? a.service,
       status: a.status,
       registrationNumber: a.registrationNumber,
@@ -94,7 +100,7 @@ export default function Cabinet() {
               {d.applications.map((a) => (
                 <tr key={a.id}>
                   <td>
-                    <Link to={`/applications/${a.id}`}>{a.registrationNumber ?? t("cabinet:applications.draft")}</Link>
+                    <Link to={a.href}>{a.registrationNumber ?? t("cabinet:applications.draft")}</Link>
                   </td>
                   <td>
                     {t(a.serviceNameKey)} <span className="muted">({t(`apply:channels.${a.channel}`)})</span>
@@ -120,6 +126,11 @@ export default function Cabinet() {
               {s.hasOpenDraft ? t("cabinet:applications.continue") : t("cabinet:applications.start")}
             </button>
           </Form>
+        ))}
+        {d.ownFlowServices.map((s) => (
+          <p key={s.key}>
+            <Link to={`/services/${s.key}`}>{t(s.nameKey)}</Link>
+          </p>
         ))}
       </section>
 

@@ -8,6 +8,7 @@ import { CHANNELS, JOURNAL_ROLES, JOURNAL_STATUSES } from "~/staff/journal";
 import { ErrorSummary, Field, Select } from "~/components/forms";
 import { formatDate } from "~/components/dates";
 import type { TitleHandle } from "~/components/PageTitle";
+import { officeLocalRules } from "~/services/local/page.server";
 
 /** The page's own <title> (app/components/PageTitle.tsx). */
 export const handle: TitleHandle = { title: "staff:home.title" };
@@ -20,14 +21,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     name: lng === "kk" ? user.staff.fullNameKk : user.staff.fullNameRu,
     role: user.staff.role,
     office: lng === "kk" ? user.office.nameKk : user.office.nameRu,
+    // Local assistance (issue 14): the district's act in force today, or the same warning citizens see.
+    localRules: isDistrictOffice(user) ? officeLocalRules(user.office.katoPrefix) : null,
   };
   if (!(JOURNAL_ROLES as readonly string[]).includes(user.staff.role) || !isDistrictOffice(user)) return { ...base, journal: null };
   return { ...base, journal: await journal(user, new URL(request.url), new Date()) };
 }
 
 export default function StaffHome() {
-  const { name, role, office, journal: j } = useLoaderData<typeof loader>();
-  const { t } = useTranslation(["staff", "deciding", "decision", "apply"]);
+  const { name, role, office, journal: j, localRules } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["staff", "deciding", "decision", "apply", "local"]);
   return (
     <>
       <h1>{t("staff:home.title")}</h1>
@@ -38,6 +41,17 @@ export default function StaffHome() {
         <dt>{t("staff:home.office")}</dt>
         <dd>{office}</dd>
       </dl>
+      {localRules ? (
+        localRules.act ? (
+          <p data-testid="local-rules">
+            <Link to="/services/local">{t("local:staffRules.inForce", { number: localRules.act.number, date: formatDate(localRules.act.date) })}</Link>
+          </p>
+        ) : (
+          <p className="notice" role="status" data-testid="local-rules">
+            {t("local:page.noAct", { date: formatDate(localRules.day) })}
+          </p>
+        )
+      ) : null}
       {j ? <Journal j={j} role={role} /> : <p>{t("deciding:journal.noJournal")}</p>}
     </>
   );

@@ -8,3 +8,4 @@ export * from "./callcenter";
 export * from "./payments";
 export * from "./complaints";
 export * from "./intake";
+export * from "./local";

@@ -17,7 +17,12 @@ export type DemoScenario =
   // Never used the portal (no account): file at the Centre or through the akim (issue 16, tests/e2e/centre.spec.ts).
   | "centre_ru" // at the Centre, SMS in Russian; a refusal in the e2e
   | "centre_kk" // at the Centre, SMS in Kazakh
-  | "akim_village"; // lives in Zharaspai village: files through the akim
+  | "akim_village" // lives in Zharaspai village: files through the akim
+  // Local social assistance in Nura district (issue 14): people with disabilities, who may apply on the portal.
+  | "local_disability" // the demo: a Nura citizen with disability group 2, low income
+  | "local_e2e_ru" // the local-assistance e2e in Russian (operation help, 8.3.2)
+  | "local_e2e_kk" // the same in Kazakh
+  | "local_above_threshold"; // disability group 3, income above 1 ПМ: refusal on clause 12 ground 3
 
 export type DemoCitizen = {
   iin: string;
@@ -109,6 +114,26 @@ export const demoCitizens: DemoCitizen[] = [
     iin: "791102343033", lastNameRu: "Сейткали", firstNameRu: "Нурлан", patronymicRu: "Маратович",
     lastNameKk: "Сейітқали", firstNameKk: "Нұрлан", patronymicKk: "Маратұлы",
     birthDate: "1979-11-02", sex: "M", preferredLanguage: "kk", scenario: "akim_village", phone: "+77015550133", noAccount: true,
+  },
+  {
+    iin: "750314444172", lastNameRu: "Ахметова", firstNameRu: "Гульмира", patronymicRu: "Сабитовна",
+    lastNameKk: "Ахметова", firstNameKk: "Гүлмира", patronymicKk: "Сабитқызы",
+    birthDate: "1975-03-14", sex: "F", preferredLanguage: "ru", scenario: "local_disability", phone: "+77015550141",
+  },
+  {
+    iin: "681102333182", lastNameRu: "Сулейменов", firstNameRu: "Канат", patronymicRu: "Жумабекович",
+    lastNameKk: "Сүлейменов", firstNameKk: "Қанат", patronymicKk: "Жұмабекұлы",
+    birthDate: "1968-11-02", sex: "M", preferredLanguage: "ru", scenario: "local_e2e_ru", phone: "+77015550142",
+  },
+  {
+    iin: "800625444192", lastNameRu: "Есенова", firstNameRu: "Айжан", patronymicRu: "Нурлановна",
+    lastNameKk: "Есенова", firstNameKk: "Айжан", patronymicKk: "Нұрланқызы",
+    birthDate: "1980-06-25", sex: "F", preferredLanguage: "kk", scenario: "local_e2e_kk", phone: "+77015550143",
+  },
+  {
+    iin: "720909333216", lastNameRu: "Ким", firstNameRu: "Виктор", patronymicRu: "Алексеевич",
+    lastNameKk: "Ким", firstNameKk: "Виктор", patronymicKk: "Алексеевич",
+    birthDate: "1972-09-09", sex: "M", preferredLanguage: "ru", scenario: "local_above_threshold", phone: "+77015550144",
   },
 ];
 
