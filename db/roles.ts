@@ -33,6 +33,8 @@ export const APPEND_ONLY_TABLES = [
   "registration_journal",
   "application_events",
   "payment_audit",
+  "local_decisions",
+  "local_grants",
 ] as const;
 
 /**

@@ -30,14 +30,16 @@ import ruUi from "./ru/ui.json";
 import kkUi from "./kk/ui.json";
 import ruPayments from "./ru/payments.json";
 import kkPayments from "./kk/payments.json";
+import ruLists from "./ru/lists.json";
+import kkLists from "./kk/lists.json";
 
 export const supportedLanguages = ["ru", "kk"] as const;
 export type Language = (typeof supportedLanguages)[number];
 export const defaultLanguage: Language = "ru";
 
 export const resources = {
-  ru: { common: ruCommon, services: ruServices, auth: ruAuth, apply: ruApply, cabinet: ruCabinet, staff: ruStaff, sms: ruSms, signature: ruSignature, decision: ruDecision, deciding: ruDeciding, smsui: ruSmsui, callcenter: ruCallcenter, ui: ruUi, payments: ruPayments },
-  kk: { common: kkCommon, services: kkServices, auth: kkAuth, apply: kkApply, cabinet: kkCabinet, staff: kkStaff, sms: kkSms, signature: kkSignature, decision: kkDecision, deciding: kkDeciding, smsui: kkSmsui, callcenter: kkCallcenter, ui: kkUi, payments: kkPayments },
+  ru: { common: ruCommon, services: ruServices, auth: ruAuth, apply: ruApply, cabinet: ruCabinet, staff: ruStaff, sms: ruSms, signature: ruSignature, decision: ruDecision, deciding: ruDeciding, smsui: ruSmsui, callcenter: ruCallcenter, ui: ruUi, payments: ruPayments, lists: ruLists },
+  kk: { common: kkCommon, services: kkServices, auth: kkAuth, apply: kkApply, cabinet: kkCabinet, staff: kkStaff, sms: kkSms, signature: kkSignature, decision: kkDecision, deciding: kkDeciding, smsui: kkSmsui, callcenter: kkCallcenter, ui: kkUi, payments: kkPayments, lists: kkLists },
 } as const;
 
 export const namespaces = Object.keys(resources.ru) as (keyof (typeof resources)["ru"])[];

@@ -6,3 +6,4 @@ export * from "./sms";
 export * from "./deciding";
 export * from "./callcenter";
 export * from "./payments";
+export * from "./lists";
