@@ -19,6 +19,7 @@ import type { TitleHandle } from "~/components/PageTitle";
 export const handle: TitleHandle = { title: "cabinet:title" };
 import { cabinetPayments } from "~/payments/cabinet.server";
 import { PaymentsTable } from "~/payments/PaymentsTable";
+import { cabinetGrants } from "~/lists/pages.server";
 
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -31,14 +32,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     gateway.getMobileNumber(user.iin),
     listApplicationsOf(db, user.iin),
   ]);
-  const [notices, sms, offer, payments] = await Promise.all([
+  const [notices, sms, offer, payments, grants] = await Promise.all([
     cabinetNotices(user.iin, lng),
     citizenSmsHistory(user.iin, mobile?.phone ?? null),
     cabinetOffer(user.iin),
     cabinetPayments(user.iin, lng),
+    cabinetGrants(user.iin, lng),
   ]);
   return {
     payments,
+    grants,
     notices,
     sms,
     openOffer: offer?.open ? { stage: offer.stage, expiresAt: offer.expiresAt } : null,
@@ -65,7 +68,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Cabinet() {
   const d = useLoaderData<typeof loader>();
-  const { t } = useTranslation(["cabinet", "decision", "services", "apply", "payments"]);
+  const { t } = useTranslation(["cabinet", "decision", "services", "apply", "payments", "lists"]);
   return (
     <>
       <h1>{t("cabinet:title")}</h1>
@@ -132,6 +135,36 @@ export default function Cabinet() {
           <p>
             <Link to="/cabinet/payments">{t("payments:cabinet.changeAccount")}</Link>
           </p>
+        </section>
+      ) : null}
+
+      {d.grants.length ? (
+        <section aria-labelledby="grants-heading">
+          <h2 id="grants-heading">{t("lists:cabinet.heading")}</h2>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("lists:cabinet.number")}</th>
+                <th scope="col">{t("lists:cabinet.date")}</th>
+                <th scope="col">{t("lists:cabinet.what")}</th>
+                <th scope="col">{t("lists:cabinet.amount")}</th>
+                <th scope="col">{t("lists:cabinet.paymentDate")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.grants.map((g) => (
+                <tr key={g.id}>
+                  <td>
+                    <Link to={`/cabinet/grants/${g.id}`}>{t("lists:cabinet.open", { number: g.number })}</Link>
+                  </td>
+                  <td>{formatDate(g.decidedOn)}</td>
+                  <td>{g.what}</td>
+                  <td>{g.amount}</td>
+                  <td>{formatDate(g.paymentDate)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </section>
       ) : null}
 
