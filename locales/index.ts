@@ -30,6 +30,8 @@ import ruUi from "./ru/ui.json";
 import kkUi from "./kk/ui.json";
 import ruPayments from "./ru/payments.json";
 import kkPayments from "./kk/payments.json";
+import ruLocal from "./ru/local.json";
+import kkLocal from "./kk/local.json";
 import ruLists from "./ru/lists.json";
 import kkLists from "./kk/lists.json";
 
@@ -38,8 +40,8 @@ export type Language = (typeof supportedLanguages)[number];
 export const defaultLanguage: Language = "ru";
 
 export const resources = {
-  ru: { common: ruCommon, services: ruServices, auth: ruAuth, apply: ruApply, cabinet: ruCabinet, staff: ruStaff, sms: ruSms, signature: ruSignature, decision: ruDecision, deciding: ruDeciding, smsui: ruSmsui, callcenter: ruCallcenter, ui: ruUi, payments: ruPayments, lists: ruLists },
-  kk: { common: kkCommon, services: kkServices, auth: kkAuth, apply: kkApply, cabinet: kkCabinet, staff: kkStaff, sms: kkSms, signature: kkSignature, decision: kkDecision, deciding: kkDeciding, smsui: kkSmsui, callcenter: kkCallcenter, ui: kkUi, payments: kkPayments, lists: kkLists },
+  ru: { common: ruCommon, services: ruServices, auth: ruAuth, apply: ruApply, cabinet: ruCabinet, staff: ruStaff, sms: ruSms, signature: ruSignature, decision: ruDecision, deciding: ruDeciding, smsui: ruSmsui, callcenter: ruCallcenter, ui: ruUi, payments: ruPayments, local: ruLocal, lists: ruLists },
+  kk: { common: kkCommon, services: kkServices, auth: kkAuth, apply: kkApply, cabinet: kkCabinet, staff: kkStaff, sms: kkSms, signature: kkSignature, decision: kkDecision, deciding: kkDeciding, smsui: kkSmsui, callcenter: kkCallcenter, ui: kkUi, payments: kkPayments, local: kkLocal, lists: kkLists },
 } as const;
 
 export const namespaces = Object.keys(resources.ru) as (keyof (typeof resources)["ru"])[];

@@ -44,7 +44,8 @@ export function personName(p: Pick<GatewayPerson, "lastNameRu" | "firstNameRu" |
 /** A service the citizen can apply for on the portal, or 404. */
 export function portalService(key: string | null | undefined) {
   const def = key ? findService(key) : undefined;
-  if (!def || !def.channels.some((c) => c.channel === "portal")) throw new Response("Not found", { status: 404 });
+  // A service without draft steps (local assistance) has its own application flow on its page.
+  if (!def || !def.channels.some((c) => c.channel === "portal") || def.portalSteps.length === 0) throw new Response("Not found", { status: 404 });
   return def;
 }
 

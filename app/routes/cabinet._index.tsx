@@ -49,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     phone: mobile ? maskPhone(mobile.phone) : null,
     // One start/continue button per service the portal takes applications for.
     portalServices: allServices()
-      .filter((def) => def.channels.some((c) => c.channel === "portal"))
+      .filter((def) => def.channels.some((c) => c.channel === "portal") && def.portalSteps.length > 0)
       .map((def) => ({
         key: def.key,
         nameKey: def.nameKey,

@@ -16,7 +16,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   if (!service) throw new Response("Not found", { status: 404 });
   const t = await getFixedT(request, "services");
   const def = findService(service.key);
-  const onPortal = !!def?.channels.some((c) => c.channel === "portal");
+  // The generic draft start only for services with draft steps (local assistance has its own flow).
+  const onPortal = !!def?.channels.some((c) => c.channel === "portal") && (def?.portalSteps.length ?? 0) > 0;
   const user = onPortal ? await getUser(request) : null;
   // A citizen already in a live case of this service is told so before a new draft is started.
   const live = user?.kind === "citizen" ? await liveCaseOf(def!.key, user.iin) : null;

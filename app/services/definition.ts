@@ -20,6 +20,8 @@ export type Deadline = { days: number; dayKind: DayKind };
 export type ServiceChannel = {
   channel: ServiceChannelKey;
   deadline: Deadline;
+  /** The longer deadline when documents are insufficient, lost or damaged (local assistance, seed 001 clause 5). */
+  extended?: Deadline;
   /** What the deadline counts from: registration (the application day) or the citizen's consent. */
   from: "application_day" | "consent";
   basis: string;
@@ -69,7 +71,8 @@ export type ServiceDefinition = {
   portalSteps: readonly string[];
   /**
    * Rules that depend on more than the day (a district's rule set, issue 14): `komek rules show <key>
-   * --kato …` passes its options here and prints what comes back under `ruleSet`. Throw RuleSetError
+   * --kato …` passes its options here and prints what comes back at the top level (act, occasions, categories, and
+   * the act's own refusal and termination grounds in place of the definition's). Throw RuleSetError
    * when none is in force for the query.
    */
   ruleSet?: (query: RuleSetQuery) => Promise<Record<string, unknown>>;
@@ -99,7 +102,7 @@ export const serviceDefinitionSchema = z.object({
   legalBasis: z.string().min(1),
   inForce: z.object({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable() }),
   channels: z
-    .array(z.object({ channel: z.enum(CHANNELS), deadline, from: z.enum(["application_day", "consent"]), basis: z.string() }))
+    .array(z.object({ channel: z.enum(CHANNELS), deadline, extended: deadline.optional(), from: z.enum(["application_day", "consent"]), basis: z.string() }))
     .min(1),
   checks: z.array(z.object({ code: z.string().min(1), nameKey: z.string().min(1), basis: z.string() })),
   priorAssistance: z.enum(["registry_asp_records"]).nullable(),

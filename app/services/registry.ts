@@ -3,9 +3,10 @@
  * Tests may register a definition of their own (registerServiceDefinition) without touching this list.
  */
 import { aspDefinition } from "./asp/definition";
+import { localDefinition } from "./local/definition";
 import { serviceDefinitionSchema, UnknownServiceError, type ServiceDefinition } from "./definition";
 
-const BUILT_IN: readonly ServiceDefinition[] = [aspDefinition];
+const BUILT_IN: readonly ServiceDefinition[] = [aspDefinition, localDefinition];
 
 const definitions = new Map<string, ServiceDefinition>();
 

@@ -29,7 +29,7 @@ export async function rulesInForce(query: RulesQuery) {
     throw new RuleSetError(`the rules of "${def.key}" are not in force on ${query.on} (in force ${def.inForce.from} – ${def.inForce.to ?? "…"})`);
   }
   const ruleSet = def.ruleSet ? await def.ruleSet({ on: query.on, options: query.options ?? {} }) : undefined;
-  return {
+  const base = {
     service: {
       key: def.key,
       names: bothLanguages(def.nameKey),
@@ -38,13 +38,19 @@ export async function rulesInForce(query: RulesQuery) {
       inForce: def.inForce,
     },
     on: query.on,
-    channels: def.channels.map((c) => ({ channel: c.channel, deadline: c.deadline, from: c.from, basis: c.basis })),
+    channels: def.channels.map((c) => ({ channel: c.channel, deadline: c.deadline, ...(c.extended ? { extended: c.extended } : {}), from: c.from, basis: c.basis })),
     checks: def.checks.map((c) => ({ code: c.code, names: bothLanguages(c.nameKey), basis: c.basis })),
     priorAssistance: def.priorAssistance,
     refusalGrounds: def.refusalGrounds.map((g) => ({ code: g.code, item: g.item, text: bothLanguages(g.legalKey), basis: g.basis, ...(g.barMonths ? { barMonths: g.barMonths } : {}) })),
     terminationGrounds: def.terminationGrounds.map((g) => ({ code: g.code, item: g.item, text: bothLanguages(g.legalKey), basis: g.basis, ...(g.effectiveFrom ? { effectiveFrom: g.effectiveFrom } : {}) })),
     workflow: def.workflow,
     signers: def.signers,
-    ...(ruleSet ? { ruleSet } : {}),
   };
+  if (!ruleSet) return base as typeof base & Record<string, unknown>;
+  // A rule set (a district's act) leads, at the top level: act, occasions, categories, and its own
+  // refusal and termination grounds in place of the definition's; then the service's channels etc.
+  const rest: Partial<typeof base> = { ...base };
+  delete rest.refusalGrounds;
+  delete rest.terminationGrounds;
+  return { ...ruleSet, ...rest } as typeof base & Record<string, unknown>;
 }

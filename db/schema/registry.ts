@@ -7,6 +7,8 @@ import {
   pgSchema, char, varchar, text, date, integer, bigserial, bigint, boolean, timestamp, index, uniqueIndex, check, primaryKey,
 } from "drizzle-orm/pg-core";
 
+import type { PersonFactKind } from "./fact-kinds";
+
 export const registry = pgSchema("registry");
 
 export const sexEnum = registry.enum("sex", ["M", "F"]);
@@ -169,6 +171,29 @@ export const property = registry.table(
   (t) => [index("property_iin_idx").on(t.iin)],
 );
 
+/**
+ * Facts about a person the district rule sets ask about (issue 14, migration 0015): one row per fact
+ * and period; `kind` is one of PERSON_FACT_KINDS (db/schema/fact-kinds.ts), `value` narrows it (the
+ * disability group "1"…"3" or "child", the benefit category …), `source` names the state system.
+ */
+export const personFacts = registry.table(
+  "person_facts",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    iin: char("iin", { length: 12 }).notNull().references(() => persons.iin),
+    kind: text("kind").$type<PersonFactKind>().notNull(),
+    value: text("value"),
+    validFrom: date("valid_from").notNull(),
+    validTo: date("valid_to"),
+    source: text("source").notNull(),
+  },
+  (t) => [
+    index("person_facts_kind_value_idx").on(t.kind, t.value),
+    index("person_facts_iin_idx").on(t.iin),
+    check("person_facts_period", sql`${t.validTo} IS NULL OR ${t.validTo} >= ${t.validFrom}`),
+  ],
+);
+
 export type KatoUnit = typeof kato.$inferSelect;
 export type NewKatoUnit = typeof kato.$inferInsert;
 export type Bank = typeof banks.$inferSelect;
@@ -190,3 +215,5 @@ export type Status = typeof statuses.$inferSelect;
 export type NewStatus = typeof statuses.$inferInsert;
 export type Property = typeof property.$inferSelect;
 export type NewProperty = typeof property.$inferInsert;
+export type PersonFact = typeof personFacts.$inferSelect;
+export type NewPersonFact = typeof personFacts.$inferInsert;

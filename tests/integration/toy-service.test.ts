@@ -122,7 +122,7 @@ describe("a second service, defined in the test suite alone", () => {
       { channel: "centre", deadline: { days: 8, dayKind: "working" }, from: "application_day", basis: "test" },
     ]);
     expect(rules.signers).toEqual(["head", "specialist"]);
-    expect(rules.ruleSet).toEqual({ act: { kato: "355200000", on: "2026-11-23" } });
+    expect(rules.act).toEqual({ kato: "355200000", on: "2026-11-23" });
     await expect(rulesInForce({ key: "toy", on: "2026-11-23", options: { kato: "111111111" } })).rejects.toThrow(RuleSetError);
   });
 });
