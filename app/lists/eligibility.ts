@@ -7,13 +7,16 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 
+/**
+ * The rule set's condition (app/services/local/rule-set.ts): a registry.person_facts row of a kind
+ * (and, with `in`, one of these values) valid on the day; whole years of age on the day, bounds
+ * inclusive; all / any / not.
+ */
 export type Condition =
   | { all: Condition[] }
   | { any: Condition[] }
   | { not: Condition }
-  /** A registry.person_facts row of this kind (and, if given, one of these values) valid on the day. */
-  | { fact: string; values?: string[] }
-  /** Whole years of age on the reference day, bounds inclusive. */
+  | { fact: string; in?: string[] }
   | { age: { min?: number; max?: number } };
 
 /** The fact kinds a condition reads (what an entry's source facts are taken from). */
@@ -34,7 +37,7 @@ export function compileCondition(c: Condition, day: string): SQL {
   if ("any" in c) return c.any.length ? sql`(${sql.join(c.any.map((x) => compileCondition(x, day)), sql` OR `)})` : sql`FALSE`;
   if ("not" in c) return sql`NOT ${compileCondition(c.not, day)}`;
   if ("fact" in c) {
-    const values = c.values?.length ? sql` AND f.value IN (${sql.join(c.values.map((v) => sql`${v}`), sql`, `)})` : sql``;
+    const values = c.in?.length ? sql` AND f.value IN (${sql.join(c.in.map((v) => sql`${v}`), sql`, `)})` : sql``;
     return sql`EXISTS (SELECT 1 FROM registry.person_facts f WHERE f.iin = p.iin AND f.kind = ${c.fact}${values} AND ${factValidOn(day)})`;
   }
   const parts: SQL[] = [];
@@ -49,6 +52,6 @@ export function describeCondition(c: Condition): string {
   if ("all" in c) return c.all.map(describeCondition).join(" и ");
   if ("any" in c) return `(${c.any.map(describeCondition).join(" или ")})`;
   if ("not" in c) return `не ${describeCondition(c.not)}`;
-  if ("fact" in c) return c.values?.length ? `${c.fact}=${c.values.join("|")}` : c.fact;
+  if ("fact" in c) return c.in?.length ? `${c.fact}=${c.in.join("|")}` : c.fact;
   return `возраст ${c.age.min ?? 0}–${c.age.max ?? "∞"}`;
 }

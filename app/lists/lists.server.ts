@@ -124,11 +124,11 @@ const residentOn = (prefix: string, day: string) =>
 
 /**
  * Clause 17: the holiday lists are formed from the data of active recipients of pensions and benefits —
- * a pension or benefit income in one of the three months before the occasion.
+ * a pension_recipient or benefit_recipient fact valid on the occasion's day.
  */
+export const ACTIVE_RECIPIENT_FACTS = ["pension_recipient", "benefit_recipient"] as const;
 const activeRecipientOn = (day: string) =>
-  sql`EXISTS (SELECT 1 FROM registry.incomes i WHERE i.iin = p.iin AND i.source IN ('pension', 'benefit')
-        AND i.month >= (date_trunc('month', ${day}::date) - interval '3 months')::date AND i.month < ${day}::date)`;
+  sql`EXISTS (SELECT 1 FROM registry.person_facts f WHERE f.iin = p.iin AND f.kind IN ('pension_recipient', 'benefit_recipient') AND ${factValidOn(day)})`;
 
 /** The amount of the category's entries as an SQL expression over `p` (a PERCENT reads its base fact). */
 function amountSql(category: ListCategory, params: YearParameters, day: string): { unit: string; value: SQL; tenge: SQL } {
@@ -147,17 +147,14 @@ function amountSql(category: ListCategory, params: YearParameters, day: string):
 async function insertCategory(db: Tx, list: LocalList, category: ListCategory, params: YearParameters): Promise<number> {
   const day = list.referenceDay;
   const amount = amountSql(category, params, day);
-  const kinds = [...factKinds(category.eligibility), ...(category.percentOf ? [category.percentOf.fact] : [])];
+  const kinds = [...new Set([...factKinds(category.eligibility), ...(category.percentOf ? [category.percentOf.fact] : []), ...(list.kind === "holiday" ? ACTIVE_RECIPIENT_FACTS : [])])];
   const kindList = kinds.length ? sql.join(kinds.map((k) => sql`${k}`), sql`, `) : sql`NULL`;
   const [{ n }] = await rows<{ n: number }>(
     db,
     sql`WITH candidates AS (
           SELECT p.iin, ${amount.value} AS amount_value, ${amount.tenge} AS amount_tenge,
                  coalesce((SELECT jsonb_agg(jsonb_build_object('kind', f.kind, 'value', f.value, 'source', f.source) ORDER BY f.kind, f.valid_from)
-                           FROM registry.person_facts f WHERE f.iin = p.iin AND f.kind IN (${kindList}) AND ${factValidOn(day)}), '[]'::jsonb)
-                 || coalesce((SELECT jsonb_agg(DISTINCT jsonb_build_object('kind', 'income', 'value', i.source::text, 'source', 'registry.incomes'))
-                           FROM registry.incomes i WHERE i.iin = p.iin AND i.source IN ('pension', 'benefit')
-                             AND i.month >= (date_trunc('month', ${day}::date) - interval '3 months')::date AND i.month < ${day}::date), '[]'::jsonb) AS facts
+                           FROM registry.person_facts f WHERE f.iin = p.iin AND f.kind IN (${kindList}) AND ${factValidOn(day)}), '[]'::jsonb) AS facts
           FROM registry.persons p
           WHERE (p.death_date IS NULL OR p.death_date > ${day}::date)
             AND ${residentOn(districtPrefix(list.districtKato), day)}

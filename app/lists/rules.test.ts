@@ -67,7 +67,7 @@ describe("categories of a list", () => {
 describe("eligibility compiles to one SQL predicate with bound parameters", () => {
   const dialect = new PgDialect();
   it("facts, values, ages, any/all/not", () => {
-    const c = { all: [{ any: [{ fact: "disability", values: ["1", "2", "3"] }, { fact: "veteran" }] }, { age: { min: 70 } }, { not: { fact: "imprisoned" } }] };
+    const c = { all: [{ any: [{ fact: "disability", in: ["1", "2", "3"] }, { fact: "veteran" }] }, { age: { min: 70 } }, { not: { fact: "imprisoned" } }] };
     const q = dialect.sqlToQuery(compileCondition(c, "2025-10-01"));
     expect(q.sql).toContain("registry.person_facts");
     expect(q.sql).toContain("make_interval");

@@ -1,14 +1,29 @@
 /**
- * Where list generation gets a district's act in force on a day, and which day it is. Until issue
- * 14a's rule set is merged this knows no act (every day reads as "no act loaded").
+ * Where list generation gets a district's act in force on a day (issue 14a's rule set,
+ * app/services/local) and which day it is (the list clock).
+ *
+ * The list clock: the real date in Kazakhstan, except in a demonstration (KOMEK_DEMO=1) or a test
+ * run, where KOMEK_TODAY=YYYY-MM-DD sets the day; a demonstration without it uses DEMO_LISTS_DAY, a
+ * day inside the Nura act № 159 (in force 16.05.2025–04.05.2026), a week before 9 May 2026, so
+ * `npm start` can generate the 9 May list. A production deployment never runs on a made-up day.
  */
-import { kzDate } from "../domain/kz-time";
+import { kzDate, isIsoDate } from "../domain/kz-time";
+import { demoMode } from "../env.server";
+import { ruleSetInForce } from "../services/local/acts.server";
+import { toListRules } from "./adapt";
 import type { ListRules } from "./rules";
 
-export async function listRulesInForce(_districtKato: string, _day: string): Promise<ListRules | null> {
-  return null;
+export const DEMO_LISTS_DAY = "2026-04-27";
+
+export async function listRulesInForce(districtKato: string, day: string): Promise<ListRules | null> {
+  const rs = ruleSetInForce(districtKato, day);
+  return rs ? toListRules(rs) : null;
 }
 
-export function listsToday(): string {
-  return kzDate(new Date());
+export function listsToday(now = new Date()): string {
+  const set = process.env.KOMEK_TODAY;
+  const mayPretend = demoMode() || process.env.VITEST !== undefined;
+  if (mayPretend && set && isIsoDate(set)) return set;
+  if (demoMode()) return DEMO_LISTS_DAY;
+  return kzDate(now);
 }

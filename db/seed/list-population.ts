@@ -1,7 +1,7 @@
 /**
  * Registry people for holiday lists, made set-based in SQL (the benchmark's 100,000 and the tests'
  * thousands): persons registered permanently in one settlement, a pension for the months before the
- * reference day (seed 003 clause 17: active recipients of pensions and benefits), and person_facts
+ * reference day (seed 003 clause 17: active recipients of pensions and benefits, a pension_recipient fact), and person_facts
  * spread by position so every category of an occasion has recipients. Deterministic.
  */
 import { sql } from "drizzle-orm";
@@ -19,8 +19,6 @@ export type ListPopulation = {
   facts: { kind: string; value?: string | null; every: number; offset?: number }[];
   /** One person in this many has no pension or benefit (not an active recipient). Default 10. */
   withoutPensionEvery?: number;
-  /** Months of pension before the day. Default 3. */
-  months?: number;
 };
 
 export const populationIin = (prefix: string, g: number) => `${prefix}${String(g).padStart(12 - prefix.length, "0")}`;
@@ -39,14 +37,13 @@ export async function insertListPopulation(db: Tx, p: ListPopulation): Promise<v
     FROM generate_series(1, ${p.count}::int) g`);
   const every = p.withoutPensionEvery ?? 10;
   await db.execute(sql`
-    INSERT INTO registry.incomes (iin, month, source, amount)
-    SELECT ${iin}, (date_trunc('month', ${p.day}::date) - make_interval(months => m))::date, 'pension', 95000
-    FROM generate_series(1, ${p.count}::int) g CROSS JOIN generate_series(1, ${p.months ?? 3}::int) m
-    WHERE g % ${every}::int <> 0`);
+    INSERT INTO registry.person_facts (iin, kind, value, valid_from, valid_to, source)
+    SELECT ${iin}, 'pension_recipient', 'age', date '2000-01-01', NULL, 'ЕНПФ / ГК (population)'
+    FROM generate_series(1, ${p.count}::int) g WHERE g % ${every}::int <> 0`);
   for (const f of p.facts) {
     await db.execute(sql`
       INSERT INTO registry.person_facts (iin, kind, value, valid_from, valid_to, source)
-      SELECT ${iin}, ${f.kind}, ${f.value ?? null}, date '2000-01-01', NULL, 'bench'
+      SELECT ${iin}, ${f.kind}, ${f.value ?? null}, date '2000-01-01', NULL, 'population'
       FROM generate_series(1, ${p.count}::int) g WHERE g % ${f.every}::int = ${f.offset ?? 0}::int`);
   }
 }

@@ -11,8 +11,12 @@ import { seedReferenceData } from "../../db/seed/load";
 import { seedAccounts } from "../../db/seed/accounts";
 import { insertListPopulation, populationIin } from "../../db/seed/list-population";
 import { addEntry, approvalFacts, approvalPayload, approveList, excludeEntry, findList, generateList, ListError, markReviewed } from "../../app/lists/lists.server";
-import { ensurePersonFacts } from "../support/person-facts";
 import { testListRules } from "../support/list-rules";
+import { outcome, postForm, requestAs, sessionCookie } from "../support/session";
+import * as listsIndex from "../../app/routes/staff.lists._index";
+import * as listRoute from "../../app/routes/staff.lists.$id";
+import * as approveRoute from "../../app/routes/staff.lists.$id_.approve";
+import * as grantRoute from "../../app/routes/cabinet.grants.$id";
 
 const NURA_DISTRICT = "355200000";
 const NURA = "355230100";
@@ -47,7 +51,6 @@ describe("holiday lists", () => {
     setDb(fresh);
     await fresh.db.transaction((tx) => seedReferenceData(tx));
     await seedAccounts(fresh.db);
-    await ensurePersonFacts(fresh.db);
     [{ id: head }] = await q<{ id: number }>(`select id from staff_accounts where login = 'nura.head'`);
     [{ id: specialist }] = await q<{ id: number }>(`select id from staff_accounts where login = 'nura.specialist'`);
     // 1,000 Nura residents (every 10th without a pension), 300 in Akzhar with the same facts.
@@ -57,8 +60,8 @@ describe("holiday lists", () => {
       { kind: "home_front_award", every: 20 },
       { kind: "combat_veteran", every: 25, offset: 3 },
     ];
-    await insertListPopulation(fresh.db, { count: 1000, prefix: "71", katoCode: NURA, day: "2026-10-01", months: 12, withoutPensionEvery: 7, facts });
-    await insertListPopulation(fresh.db, { count: 300, prefix: "72", katoCode: AKZHAR, day: "2026-10-01", months: 12, withoutPensionEvery: 7, facts });
+    await insertListPopulation(fresh.db, { count: 1000, prefix: "71", katoCode: NURA, day: "2026-10-01", withoutPensionEvery: 7, facts });
+    await insertListPopulation(fresh.db, { count: 300, prefix: "72", katoCode: AKZHAR, day: "2026-10-01", withoutPensionEvery: 7, facts });
     // A dead person and an expired fact are not listed; a phone for a Kazakh- and a Russian-speaker.
     await q(`update registry.persons set death_date = '2026-01-10' where iin = $1`, [populationIin("71", 100)]);
     await q(`update registry.person_facts set valid_to = '2025-12-31' where iin = $1 and kind = 'home_front_award'`, [populationIin("71", 120)]);
@@ -83,7 +86,7 @@ describe("holiday lists", () => {
       `select source_facts, amount_tenge from local_list_entries where iin = $1 and category_code = '7.5.5'`, [populationIin("71", 47)],
     );
     expect(entry.amount_tenge).toBe(200000);
-    expect(entry.source_facts.map((f) => f.kind)).toEqual(["leningrad_siege_worker", "income"]);
+    expect(entry.source_facts.map((f) => f.kind)).toEqual(["leningrad_siege_worker", "pension_recipient"]);
     const [{ n }] = await q<{ n: number }>(`select count(*)::int n from local_list_entries e where e.iin like '72%'`);
     expect(n).toBe(0);
   });
@@ -170,7 +173,7 @@ describe("holiday lists", () => {
       ...rules,
       categories: [
         { ...base, code: "7.8.1", occasion: "10-25", nameRu: "Ветераны боевых действий", nameKk: "Ұрыс қимылдарының ардагерлері", amount: { unit: "KZT" as const, value: 30000, upTo: false }, eligibility: { fact: "combat_veteran" } },
-        { ...base, code: "7.8.2", occasion: "10-25", nameRu: "Лица с инвалидностью", nameKk: "Мүгедектігі бар адамдар", amount: { unit: "KZT" as const, value: 20000, upTo: false }, eligibility: { fact: "disability", values: ["1", "2", "3"] } },
+        { ...base, code: "7.8.2", occasion: "10-25", nameRu: "Лица с инвалидностью", nameKk: "Мүгедектігі бар адамдар", amount: { unit: "KZT" as const, value: 20000, upTo: false }, eligibility: { fact: "disability", in: ["1", "2", "3"] } },
       ],
     };
     const result = await generateList(fresh.db, { rules: two, districtKato: NURA_DISTRICT, kind: "holiday", subject: "10-25", year: 2026, staffId: specialist, now });
@@ -222,5 +225,73 @@ describe("holiday lists", () => {
     await approveList(fresh.db, { rules, listId: list.id, staffId: head, decidedOn: "2026-10-05", postedPayload: approvalPayload(await approvalFacts(fresh.db, list, "2026-10-05")), signature, now });
     const amounts = await q<{ amount_tenge: number }>(`select distinct amount_tenge from local_grants where list_id = $1`, [list.id]);
     expect(amounts).toEqual([{ amount_tenge: 12 * 4325 }]);
+  });
+
+  describe("the pages", () => {
+    const call = (route: { loader?: unknown; action?: unknown }, kind: "loader" | "action", request: Request, params: Record<string, string> = {}) =>
+      outcome(() => (route[kind] as (a: unknown) => Promise<unknown>)({ request, params, context: {} }));
+
+    it("no act in force on the day: a plain warning, and generating is refused with it", async () => {
+      process.env.KOMEK_TODAY = "2026-12-03";
+      try {
+        const cookie = await sessionCookie({ kind: "staff", staffId: specialist });
+        const page = await call(listsIndex, "loader", requestAs(cookie, "/staff/lists"));
+        expect(page.status).toBe(200);
+        expect(page.body).toMatchObject({ act: null, choices: [], day: "2026-12-03" });
+        const posted = await call(listsIndex, "action", await postForm(cookie, "/staff/lists", { what: "holiday:05-09", year: "2026", half: "1" }));
+        expect(posted).toMatchObject({ status: 409, body: { errors: { what: "lists:errors.noAct" } } });
+      } finally {
+        delete process.env.KOMEK_TODAY;
+      }
+    });
+
+    it("with the Nura act in force: bad input is refused and changes nothing; generation answers with the list page", async () => {
+      process.env.KOMEK_TODAY = "2026-04-27";
+      try {
+        const cookie = await sessionCookie({ kind: "staff", staffId: specialist });
+        const page = await call(listsIndex, "loader", requestAs(cookie, "/staff/lists"));
+        expect((page.body as { choices: { value: string }[] }).choices.map((c) => c.value)).toContain("holiday:05-09");
+        const [{ before }] = await q<{ before: number }>(`select count(*)::int before from local_lists`);
+        expect(await call(listsIndex, "action", await postForm(cookie, "/staff/lists", { what: "holiday:13-40", year: "2026" }))).toMatchObject({ status: 400 });
+        expect(await call(listsIndex, "action", await postForm(cookie, "/staff/lists", { what: "holiday:05-09", year: "19" }))).toMatchObject({ status: 400, body: { errors: { year: "lists:errors.year" } } });
+        expect(await call(listsIndex, "action", await postForm(cookie, "/staff/lists", { what: "holiday:06-01", year: "2026" }))).toMatchObject({ status: 400, body: { errors: { what: "lists:errors.noCategories" } } });
+        const [{ after }] = await q<{ after: number }>(`select count(*)::int after from local_lists`);
+        expect(after).toBe(before);
+        // Without the CSRF token nothing happens.
+        const forged = requestAs(cookie, "/staff/lists", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "what=holiday%3A05-07&year=2026" });
+        expect((await call(listsIndex, "action", forged)).status).toBe(403);
+        const made = await call(listsIndex, "action", await postForm(cookie, "/staff/lists", { what: "holiday:05-07", year: "2026" }));
+        expect(made.status).toBe(302);
+        expect(made.location).toMatch(/^\/staff\/lists\/\d+$/);
+        // Generation goes on in the background; the list page shows its progress until it has finished.
+        const id = Number(made.location!.split("/").pop());
+        for (let i = 0; i < 100; i++) {
+          const [row] = await q<{ done: boolean }>(`select generation_finished_at is not null as done from local_lists where id = $1`, [id]);
+          if (row.done) break;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        const view = await call(listRoute, "loader", requestAs(cookie, `/staff/lists/${id}`), { id: String(id) });
+        expect(view.body).toMatchObject({ finished: true, status: "generated" });
+      } finally {
+        delete process.env.KOMEK_TODAY;
+      }
+    });
+
+    it("another district's staff and another citizen get 'not found'; the commission may read but not approve", async () => {
+      const [{ id: akzhar }] = await q<{ id: number }>(`select id::int from staff_accounts where login = 'akzhar.specialist'`);
+      const [{ id: list }] = await q<{ id: number }>(`select id::int from local_lists where subject = '05-09'`);
+      const other = await sessionCookie({ kind: "staff", staffId: akzhar });
+      expect((await call(listRoute, "loader", requestAs(other, `/staff/lists/${list}`), { id: String(list) })).status).toBe(404);
+      const spec = await sessionCookie({ kind: "staff", staffId: specialist });
+      expect((await call(approveRoute, "loader", requestAs(spec, `/staff/lists/${list}/approve`), { id: String(list) })).status).toBe(403);
+      const [{ id: decision, iin }] = await q<{ id: number; iin: string }>(`select id::int, iin from local_decisions where list_id = $1 order by id limit 1`, [list]);
+      await q(`insert into citizen_accounts (iin) values ($1), ($2)`, [iin, populationIin("72", 1)]);
+      const owner = await sessionCookie({ kind: "citizen", iin });
+      const mine = await call(grantRoute, "loader", requestAs(owner, `/cabinet/grants/${decision}`), { id: String(decision) });
+      expect(mine.status).toBe(200);
+      expect((mine.body as { title: string }).title).toMatch(/^Решение № L\d+-\d{6} об оказании социальной помощи$/);
+      const stranger = await sessionCookie({ kind: "citizen", iin: populationIin("72", 1) });
+      expect((await call(grantRoute, "loader", requestAs(stranger, `/cabinet/grants/${decision}`), { id: String(decision) })).status).toBe(404);
+    });
   });
 });
