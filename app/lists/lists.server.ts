@@ -92,7 +92,12 @@ export async function openList(db: Db, input: GenerateInput): Promise<{ list: Lo
  */
 export async function generateList(db: Db, input: GenerateInput, onProgress?: (p: ListProgress) => void): Promise<GenerateResult> {
   const { list, categories, created } = await openList(db, input);
-  if (list.status === "approved") return { listId: list.id, created: false, added: 0, progress: list.progress };
+  if (list.status === "approved") {
+    // Generating an approved list again creates nothing; its page says so.
+    const progress = list.progress.map((p) => ({ ...p, added: 0 }));
+    await db.execute(sql`UPDATE local_lists SET progress = ${JSON.stringify(progress)}::jsonb WHERE id = ${list.id}`);
+    return { listId: list.id, created: false, added: 0, progress };
+  }
   const progress: ListProgress = categories.map((c) => ({ code: c.code, done: false, total: 0, added: 0 }));
   await db.execute(sql`UPDATE local_lists SET progress = ${JSON.stringify(progress)}::jsonb, generation_started_at = ${input.now.toISOString()}, generation_finished_at = NULL, generation_error = NULL WHERE id = ${list.id}`);
   const params = await yearParameters(db, Number(list.referenceDay.slice(0, 4)));

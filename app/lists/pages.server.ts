@@ -55,7 +55,10 @@ export async function startGeneration(user: StaffUser, rules: ListRules, input: 
   const { db } = await getDb();
   const full: GenerateInput = { rules, districtKato: districtOf(user), ...input, staffId: user.staff.id, now: new Date() };
   const { list } = await openList(db, full);
-  if (list.status === "approved") return list.id;
+  if (list.status === "approved") {
+    await generateList(db, full);
+    return list.id;
+  }
   const run = generateList(db, full);
   if (wait) await run;
   else run.catch((error) => console.error(`list ${list.id}: generation failed`, error));

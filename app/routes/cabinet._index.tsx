@@ -141,7 +141,7 @@ export default function Cabinet() {
       {d.grants.length ? (
         <section aria-labelledby="grants-heading">
           <h2 id="grants-heading">{t("lists:cabinet.heading")}</h2>
-          <table>
+          <table className="stack-on-phone">
             <thead>
               <tr>
                 <th scope="col">{t("lists:cabinet.number")}</th>
@@ -154,13 +154,13 @@ export default function Cabinet() {
             <tbody>
               {d.grants.map((g) => (
                 <tr key={g.id}>
-                  <td>
+                  <td data-label={t("lists:cabinet.number")}>
                     <Link to={`/cabinet/grants/${g.id}`}>{t("lists:cabinet.open", { number: g.number })}</Link>
                   </td>
-                  <td>{formatDate(g.decidedOn)}</td>
-                  <td>{g.what}</td>
-                  <td>{g.amount}</td>
-                  <td>{formatDate(g.paymentDate)}</td>
+                  <td data-label={t("lists:cabinet.date")}>{formatDate(g.decidedOn)}</td>
+                  <td data-label={t("lists:cabinet.what")}>{g.what}</td>
+                  <td data-label={t("lists:cabinet.amount")}>{g.amount}</td>
+                  <td data-label={t("lists:cabinet.paymentDate")}>{formatDate(g.paymentDate)}</td>
                 </tr>
               ))}
             </tbody>

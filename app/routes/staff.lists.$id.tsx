@@ -122,8 +122,7 @@ export default function ListPage() {
       <section aria-labelledby="entries-heading">
         <h2 id="entries-heading">{t("lists:review.total", { recipients: d.recipients, total: d.total })}</h2>
         {d.shown < d.all ? <p>{t("lists:review.shown", { shown: d.shown, total: d.all })}</p> : null}
-        <div className="table-scroll">
-          <table>
+        <table className="stack-on-phone">
             <thead>
               <tr>
                 <th scope="col">{t("lists:review.iin")}</th>
@@ -137,17 +136,17 @@ export default function ListPage() {
             <tbody>
               {d.entries.map((e) => (
                 <tr key={e.id} data-iin={e.iin}>
-                  <td>{e.iin}</td>
-                  <td>{e.excluded_reason ? <s>{e.name}</s> : e.name}</td>
-                  <td>{e.category_code}</td>
-                  <td>{e.amount}</td>
-                  <td>
+                  <td data-label={t("lists:review.iin")}>{e.iin}</td>
+                  <td data-label={t("lists:review.name")}>{e.excluded_reason ? <s>{e.name}</s> : e.name}</td>
+                  <td data-label={t("lists:review.category")}>{e.category_code}</td>
+                  <td data-label={t("lists:review.amount")}>{e.amount}</td>
+                  <td data-label={t("lists:review.facts")}>
                     {e.source_facts.map((f) => (f.value ? `${f.kind}: ${f.value}` : f.kind)).join(", ")}
                     {e.added_reason ? <div>{t("lists:review.manual", { reason: e.added_reason })}</div> : null}
                     {e.excluded_reason ? <div>{t("lists:review.excluded", { reason: e.excluded_reason })}</div> : null}
                   </td>
                   {d.editable ? (
-                    <td>
+                    <td data-label={t("lists:review.exclude")}>
                       {e.excluded_reason ? null : (
                         <Form method="post">
                           <CsrfInput />
@@ -165,8 +164,7 @@ export default function ListPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </table>
       </section>
 
       {d.editable && d.categories.length ? (
