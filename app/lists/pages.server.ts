@@ -15,7 +15,7 @@ import {
   addEntry, approvalFacts, approvalPayload, approveList, excludeEntry, findList, generateList, ListError, markReviewed, openList, type GenerateInput,
 } from "./lists.server";
 import { byListNeeds, categoriesOfList, formatTenge, type ListRules } from "./rules";
-import { listRulesInForce, listsToday } from "./source.server";
+import { listRulesInForce, listRulesOfAct, listsToday } from "./source.server";
 import { renderGrantNotice } from "./text";
 
 /** The district a district office serves: its KATO prefix padded to the district's nine digits. */
@@ -73,9 +73,9 @@ export async function requireList(user: StaffUser, id: string | undefined): Prom
   return list;
 }
 
-/** The rules the list was made under, if still in force on the day; else the act in force now. */
-export async function rulesOfList(list: LocalList, day = listsToday()) {
-  return listRulesInForce(list.districtKato, day);
+/** The act the list was made under: review and approval follow it even after its repeal (cases filed under an act are decided under it). */
+export async function rulesOfList(list: LocalList) {
+  return listRulesOfAct(list.actId);
 }
 
 export async function listPage(user: StaffUser, list: LocalList, lng: Language, limit = 200) {
@@ -173,7 +173,7 @@ async function grantRows(iin: string, decisionId?: number): Promise<GrantRow[]> 
 
 /** The rules the decision was made under (on its decision date), for the names of its categories. */
 async function namesFor(row: GrantRow, lng: Language) {
-  const rules = await listRulesInForce(row.district_kato, row.decided_on);
+  const rules = await listRulesOfAct(row.act_id);
   const pick = (x: { nameRu: string; nameKk: string } | undefined, fallback: string) => (x ? (lng === "kk" ? x.nameKk : x.nameRu) : fallback);
   const occasion = row.kind === "holiday" ? rules?.occasions.find((o) => o.date === row.subject) : undefined;
   return {

@@ -9,7 +9,7 @@
  */
 import { kzDate, isIsoDate } from "../domain/kz-time";
 import { demoMode } from "../env.server";
-import { ruleSetInForce } from "../services/local/acts.server";
+import { ruleSetInForce, ruleSetOfAct } from "../services/local/acts.server";
 import { toListRules } from "./adapt";
 import type { ListRules } from "./rules";
 
@@ -17,6 +17,13 @@ export const DEMO_LISTS_DAY = "2026-04-27";
 
 export async function listRulesInForce(districtKato: string, day: string): Promise<ListRules | null> {
   const rs = ruleSetInForce(districtKato, day);
+  return rs ? toListRules(rs) : null;
+}
+
+/** The act a list was made under (its id: KATO-number-date), even after its repeal: a list is decided under it. */
+export async function listRulesOfAct(actId: string): Promise<ListRules | null> {
+  const [kato, number] = actId.split("-");
+  const rs = kato && number ? ruleSetOfAct(kato, number) : null;
   return rs ? toListRules(rs) : null;
 }
 
