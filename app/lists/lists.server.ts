@@ -196,6 +196,8 @@ export async function addEntry(
     if (!category) throw new ListError("categoryNotInList");
     const [person] = await rows<{ iin: string }>(tx, sql`SELECT iin FROM registry.persons WHERE iin = ${input.iin}`);
     if (!person) throw new ListError("unknownPerson");
+    const [resident] = await rows(tx, sql`SELECT 1 FROM registry.persons p WHERE p.iin = ${input.iin} AND ${residentOn(districtPrefix(list.districtKato), list.referenceDay)}`);
+    if (!resident) throw new ListError("notResident");
     const [granted] = await rows(
       tx,
       sql`SELECT 1 FROM local_grants WHERE recipient_iin = ${input.iin} AND district_kato = ${list.districtKato} AND kind = ${list.kind}

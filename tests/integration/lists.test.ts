@@ -108,6 +108,7 @@ describe("holiday lists", () => {
     const [{ before }] = await q<{ before: number }>(`select count(*)::int before from local_list_entries`);
     expect(await errorOf(() => addEntry(fresh.db, { rules, listId: list, iin: "000000000000", categoryCode: "7.5.3", reason: "архив", staffId: specialist }))).toBe("unknownPerson");
     expect(await errorOf(() => addEntry(fresh.db, { rules, listId: list, iin: populationIin("71", 47), categoryCode: "7.5.5", reason: "повтор", staffId: specialist }))).toBe("alreadyInList");
+    expect(await errorOf(() => addEntry(fresh.db, { rules, listId: list, iin: populationIin("72", 50), categoryCode: "7.5.3", reason: "другой район", staffId: specialist }))).toBe("notResident");
     expect(await errorOf(() => addEntry(fresh.db, { rules, listId: list, iin: populationIin("71", 47), categoryCode: "8.10", reason: "не та", staffId: specialist }))).toBe("categoryNotInList");
     expect(await errorOf(() => addEntry(fresh.db, { rules, listId: list, iin: populationIin("71", 350), categoryCode: "7.5.3", reason: " ", staffId: specialist }))).toBe("reason");
     const [{ after }] = await q<{ after: number }>(`select count(*)::int after from local_list_entries`);
