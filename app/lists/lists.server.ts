@@ -148,8 +148,20 @@ function amountSql(category: ListCategory, params: YearParameters, day: string):
   return { unit: category.amount.unit, value: sql`${category.amount.value}::numeric`, tenge: sql`${tenge}::int` };
 }
 
-/** ONE set-based statement: the category's eligible residents of the district into the list. */
-async function insertCategory(db: Tx, list: LocalList, category: ListCategory, params: YearParameters): Promise<number> {
+/**
+ * ONE set-based statement: the category's eligible residents of the district into the list. Planned
+ * for its own parameters every time (plan_cache_mode): the categories share one statement text, and a
+ * generic plan made for one category's fact value walks the registry badly for another's.
+ */
+async function insertCategory(db: Db, list: LocalList, category: ListCategory, params: YearParameters): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL plan_cache_mode = force_custom_plan`);
+    return insertCategoryIn(tx, list, category, params);
+  });
+}
+
+async function insertCategoryIn(tx: Tx, list: LocalList, category: ListCategory, params: YearParameters): Promise<number> {
+  const db = tx;
   const day = list.referenceDay;
   const amount = amountSql(category, params, day);
   const kinds = [...new Set([...factKinds(category.eligibility), ...(category.percentOf ? [category.percentOf.fact] : []), ...(list.kind === "holiday" ? ACTIVE_RECIPIENT_FACTS : [])])];
