@@ -3,12 +3,14 @@
  * app/services/local) and which day it is (the list clock).
  *
  * The list clock: the real date in Kazakhstan, except in a demonstration (KOMEK_DEMO=1) or a test
- * run, where KOMEK_TODAY=YYYY-MM-DD sets the day; a demonstration without it uses DEMO_LISTS_DAY, a
+ * run, where KOMEK_TODAY=YYYY-MM-DD sets the day (issue 14a's rules clock, rules-day.server.ts); a
+ * demonstration without it uses DEMO_LISTS_DAY, a
  * day inside the Nura act № 159 (in force 16.05.2025–04.05.2026), a week before 9 May 2026, so
  * `npm start` can generate the 9 May list. A production deployment never runs on a made-up day.
  */
-import { kzDate, isIsoDate } from "../domain/kz-time";
+import { kzDate } from "../domain/kz-time";
 import { demoMode } from "../env.server";
+import { rulesClockOverride } from "../services/local/rules-day.server";
 import { ruleSetInForce, ruleSetOfAct } from "../services/local/acts.server";
 import { toListRules } from "./adapt";
 import type { ListRules } from "./rules";
@@ -27,10 +29,10 @@ export async function listRulesOfAct(actId: string): Promise<ListRules | null> {
   return rs ? toListRules(rs) : null;
 }
 
+/** The rules clock of issue 14a (KOMEK_TODAY in tests and demonstrations), with the demonstration's own default day. */
 export function listsToday(now = new Date()): string {
-  const set = process.env.KOMEK_TODAY;
-  const mayPretend = demoMode() || process.env.VITEST !== undefined;
-  if (mayPretend && set && isIsoDate(set)) return set;
+  const fixed = rulesClockOverride();
+  if (fixed) return fixed;
   if (demoMode()) return DEMO_LISTS_DAY;
   return kzDate(now);
 }

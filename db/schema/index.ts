@@ -6,4 +6,5 @@ export * from "./sms";
 export * from "./deciding";
 export * from "./callcenter";
 export * from "./payments";
+export * from "./local";
 export * from "./lists";

@@ -129,6 +129,13 @@ export const demoFamilies: DemoFamily[] = [
     scenario, katoCode: KATO.nura, streetRu: "ул. Жамбыла", streetKk: "Жамбыл көшесі", house: 20 + i, language: scenario === "deciding_demo" ? "ru" : "kk",
     members: [{ ...citizen(scenario), role: "head", incomes: [{ source: "benefit", amount: 21_000 + i * 1_000 }], bank: BANK.halyk }],
   })),
+  // Local social assistance (issue 14): one-person households in Nura with a disability (facts in demo-facts.ts).
+  ...([["local_disability", 38_000], ["local_e2e_ru", 36_000], ["local_e2e_kk", 35_000], ["local_above_threshold", 150_000]] as const).map(
+    ([scenario, amount], i): DemoFamily => ({
+      scenario, katoCode: KATO.nura, streetRu: "ул. Гагарина", streetKk: "Гагарин көшесі", house: 30 + i, language: scenario === "local_e2e_kk" ? "kk" : "ru",
+      members: [{ ...citizen(scenario), role: "head", incomes: [{ source: scenario === "local_above_threshold" ? "wage" : "benefit", amount }], bank: BANK.halyk }],
+    }),
+  ),
   // Staff are citizens too: each lives alone where their office is.
   ...demoStaff.map((s, i): DemoFamily => ({
     scenario: "staff",

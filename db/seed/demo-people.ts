@@ -13,7 +13,12 @@ export type DemoScenario =
   // Eligible families kept for one e2e suite each, so suites never compete for the same family:
   | "eligible_portal_kk" // the e-application e2e in Kazakh
   | "deciding_demo" // the deciding e2e (a registered case goes through every staff step)
-  | "callcenter_demo"; // the 1414 console e2e
+  | "callcenter_demo" // the 1414 console e2e
+  // Local social assistance in Nura district (issue 14): people with disabilities, who may apply on the portal.
+  | "local_disability" // the demo: a Nura citizen with disability group 2, low income
+  | "local_e2e_ru" // the local-assistance e2e in Russian (operation help, 8.3.2)
+  | "local_e2e_kk" // the same in Kazakh
+  | "local_above_threshold"; // disability group 3, income above 1 ПМ: refusal on clause 12 ground 3
 
 export type DemoCitizen = {
   iin: string;
@@ -88,6 +93,26 @@ export const demoCitizens: DemoCitizen[] = [
     iin: "931205440016", lastNameRu: "Ибраева", firstNameRu: "Асель", patronymicRu: "Бекеновна",
     lastNameKk: "Ибраева", firstNameKk: "Әсел", patronymicKk: "Бекенқызы",
     birthDate: "1993-12-05", sex: "F", preferredLanguage: "kk", scenario: "callcenter_demo", phone: "+77015550109",
+  },
+  {
+    iin: "750314444172", lastNameRu: "Ахметова", firstNameRu: "Гульмира", patronymicRu: "Сабитовна",
+    lastNameKk: "Ахметова", firstNameKk: "Гүлмира", patronymicKk: "Сабитқызы",
+    birthDate: "1975-03-14", sex: "F", preferredLanguage: "ru", scenario: "local_disability", phone: "+77015550131",
+  },
+  {
+    iin: "681102333182", lastNameRu: "Сулейменов", firstNameRu: "Канат", patronymicRu: "Жумабекович",
+    lastNameKk: "Сүлейменов", firstNameKk: "Қанат", patronymicKk: "Жұмабекұлы",
+    birthDate: "1968-11-02", sex: "M", preferredLanguage: "ru", scenario: "local_e2e_ru", phone: "+77015550132",
+  },
+  {
+    iin: "800625444192", lastNameRu: "Есенова", firstNameRu: "Айжан", patronymicRu: "Нурлановна",
+    lastNameKk: "Есенова", firstNameKk: "Айжан", patronymicKk: "Нұрланқызы",
+    birthDate: "1980-06-25", sex: "F", preferredLanguage: "kk", scenario: "local_e2e_kk", phone: "+77015550133",
+  },
+  {
+    iin: "720909333216", lastNameRu: "Ким", firstNameRu: "Виктор", patronymicRu: "Алексеевич",
+    lastNameKk: "Ким", firstNameKk: "Виктор", patronymicKk: "Алексеевич",
+    birthDate: "1972-09-09", sex: "M", preferredLanguage: "ru", scenario: "local_above_threshold", phone: "+77015550134",
   },
 ];
 

@@ -1,6 +1,7 @@
 import { inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { persons } from "../schema";
+import { personFacts, persons } from "../schema";
+import { demoFactRows } from "./demo-facts";
 import { demoFamilyBundles, demoFamilyIins } from "./demo-families";
 import { generatePopulation, toIsoDate } from "./generate";
 import { insertBundles, seedReferenceData, takenIdentifiers } from "./load";
@@ -34,6 +35,7 @@ export async function seedDemoIfEmpty(db: Db, options: DemoSeedOptions = {}): Pr
     if (demo === 0) {
       const { householdIdStart } = await takenIdentifiers(tx);
       added += (await insertBundles(tx, demoFamilyBundles(referenceDate, householdIdStart))).persons;
+      await tx.insert(personFacts).values(demoFactRows());
     }
     if (total - demo === 0 && generatedPersons > 0) {
       const taken = await takenIdentifiers(tx);
