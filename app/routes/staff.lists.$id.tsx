@@ -38,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     categories,
     role: user.staff.role,
     editable: list.status !== "approved" && user.staff.role !== "commission",
+    approvedNow: list.status === "approved" ? (new URL(request.url).searchParams.get("approved") ?? "").match(/^\d{1,9}$/)?.[0] ?? null : null,
     ...(await listPage(user, list, lng)),
   };
 }
@@ -95,6 +96,7 @@ export default function ListPage() {
       </p>
       <ErrorSummary errors={errors} order={["form", "iin", "category", "reason"]} />
       {a?.done ? <p role="status">{t(a.done)}</p> : null}
+      {d.approvedNow ? <p role="status">{t("lists:approve.done", { decisions: d.approvedNow })}</p> : null}
 
       <section aria-labelledby="progress-heading">
         <h2 id="progress-heading">{t("lists:progress.heading")}</h2>

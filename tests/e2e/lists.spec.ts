@@ -71,6 +71,7 @@ test.describe("holiday lists (issue 14)", () => {
     await head.getByRole("button", { name: "Подписать и отправить" }).click();
     await expect(head).toHaveURL(new RegExp(`${listUrl.replace(/[/.]/g, "\\$&")}\\?approved=\\d+$`));
     await expect(head.getByTestId("list-status")).toHaveText("утверждён");
+    await expect(head.getByRole("status").filter({ hasText: /Список утверждён: принято решений \d+/ })).toBeVisible();
 
     // The recipient in two categories sees one decision with both amounts (ADR 017), in Russian.
     const citizen = await (await browser.newContext({ locale: "ru-RU" })).newPage();
