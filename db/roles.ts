@@ -35,6 +35,8 @@ export const APPEND_ONLY_TABLES = [
   "payment_audit",
   "complaint_events",
   "intake_scans",
+  "local_decisions",
+  "local_grants",
 ] as const;
 
 /**

@@ -36,14 +36,16 @@ import ruIntake from "./ru/intake.json";
 import kkIntake from "./kk/intake.json";
 import ruLocal from "./ru/local.json";
 import kkLocal from "./kk/local.json";
+import ruLists from "./ru/lists.json";
+import kkLists from "./kk/lists.json";
 
 export const supportedLanguages = ["ru", "kk"] as const;
 export type Language = (typeof supportedLanguages)[number];
 export const defaultLanguage: Language = "ru";
 
 export const resources = {
-  ru: { common: ruCommon, services: ruServices, auth: ruAuth, apply: ruApply, cabinet: ruCabinet, staff: ruStaff, sms: ruSms, signature: ruSignature, decision: ruDecision, deciding: ruDeciding, smsui: ruSmsui, callcenter: ruCallcenter, ui: ruUi, payments: ruPayments, complaints: ruComplaints, intake: ruIntake, local: ruLocal },
-  kk: { common: kkCommon, services: kkServices, auth: kkAuth, apply: kkApply, cabinet: kkCabinet, staff: kkStaff, sms: kkSms, signature: kkSignature, decision: kkDecision, deciding: kkDeciding, smsui: kkSmsui, callcenter: kkCallcenter, ui: kkUi, payments: kkPayments, complaints: kkComplaints, intake: kkIntake, local: kkLocal },
+  ru: { common: ruCommon, services: ruServices, auth: ruAuth, apply: ruApply, cabinet: ruCabinet, staff: ruStaff, sms: ruSms, signature: ruSignature, decision: ruDecision, deciding: ruDeciding, smsui: ruSmsui, callcenter: ruCallcenter, ui: ruUi, payments: ruPayments, complaints: ruComplaints, intake: ruIntake, local: ruLocal, lists: ruLists },
+  kk: { common: kkCommon, services: kkServices, auth: kkAuth, apply: kkApply, cabinet: kkCabinet, staff: kkStaff, sms: kkSms, signature: kkSignature, decision: kkDecision, deciding: kkDeciding, smsui: kkSmsui, callcenter: kkCallcenter, ui: kkUi, payments: kkPayments, complaints: kkComplaints, intake: kkIntake, local: kkLocal, lists: kkLists },
 } as const;
 
 export const namespaces = Object.keys(resources.ru) as (keyof (typeof resources)["ru"])[];

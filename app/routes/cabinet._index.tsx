@@ -18,6 +18,7 @@ import type { TitleHandle } from "~/components/PageTitle";
 export const handle: TitleHandle = { title: "cabinet:title" };
 import { cabinetPayments } from "~/payments/cabinet.server";
 import { PaymentsTable } from "~/payments/PaymentsTable";
+import { cabinetGrants } from "~/lists/pages.server";
 
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -29,14 +30,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     gateway.getMobileNumber(user.iin),
     applicationsOf(user.iin),
   ]);
-  const [notices, sms, offer, payments] = await Promise.all([
+  const [notices, sms, offer, payments, grants] = await Promise.all([
     cabinetNotices(user.iin, lng),
     citizenSmsHistory(user.iin, mobile?.phone ?? null),
     cabinetOffer(user.iin),
     cabinetPayments(user.iin, lng),
+    cabinetGrants(user.iin, lng),
   ]);
   return {
     payments,
+    grants,
     notices,
     sms,
     openOffer: offer?.open ? { stage: offer.stage, expiresAt: offer.expiresAt } : null,
@@ -69,7 +72,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Cabinet() {
   const d = useLoaderData<typeof loader>();
-  const { t } = useTranslation(["cabinet", "decision", "services", "apply", "payments", "complaints"]);
+  const { t } = useTranslation(["cabinet", "decision", "services", "apply", "payments", "complaints", "lists"]);
   return (
     <>
       <h1>{t("cabinet:title")}</h1>
@@ -141,6 +144,36 @@ export default function Cabinet() {
           <p>
             <Link to="/cabinet/payments">{t("payments:cabinet.changeAccount")}</Link>
           </p>
+        </section>
+      ) : null}
+
+      {d.grants.length ? (
+        <section aria-labelledby="grants-heading">
+          <h2 id="grants-heading">{t("lists:cabinet.heading")}</h2>
+          <table className="stack-on-phone">
+            <thead>
+              <tr>
+                <th scope="col">{t("lists:cabinet.number")}</th>
+                <th scope="col">{t("lists:cabinet.date")}</th>
+                <th scope="col">{t("lists:cabinet.what")}</th>
+                <th scope="col">{t("lists:cabinet.amount")}</th>
+                <th scope="col">{t("lists:cabinet.paymentDate")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.grants.map((g) => (
+                <tr key={g.id}>
+                  <td data-label={t("lists:cabinet.number")}>
+                    <Link to={`/cabinet/grants/${g.id}`}>{t("lists:cabinet.open", { number: g.number })}</Link>
+                  </td>
+                  <td data-label={t("lists:cabinet.date")}>{formatDate(g.decidedOn)}</td>
+                  <td data-label={t("lists:cabinet.what")}>{g.what}</td>
+                  <td data-label={t("lists:cabinet.amount")}>{g.amount}</td>
+                  <td data-label={t("lists:cabinet.paymentDate")}>{formatDate(g.paymentDate)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </section>
       ) : null}
 

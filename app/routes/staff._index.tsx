@@ -30,10 +30,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function StaffHome() {
   const { name, role, office, journal: j, localRules } = useLoaderData<typeof loader>();
-  const { t } = useTranslation(["staff", "deciding", "decision", "apply", "local"]);
+  const { t } = useTranslation(["staff", "deciding", "decision", "apply", "local", "lists"]);
   return (
     <>
       <h1>{t("staff:home.title")}</h1>
+      {j && ["specialist", "head", "commission"].includes(role) ? (
+        <p>
+          <Link to="/staff/lists">{t("lists:title")}</Link>
+        </p>
+      ) : null}
       <p>{t("staff:home.signedInAs", { name })}</p>
       <dl>
         <dt>{t("staff:home.role")}</dt>

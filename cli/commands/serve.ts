@@ -11,6 +11,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { getDb, setDb, closeDb, type DbHandle } from "../../db/client";
 import { createFreshDb } from "../../db/testing";
 import { seedDemoIfEmpty, seedReferenceData } from "../../db/seed/demo";
+import { seedListsDemo } from "../../app/lists/demo.server";
 import { startWorkers } from "../../sms/worker.server";
 import { seedAccounts, seedOffices } from "../../db/seed/accounts";
 import { createDemoPki } from "../../app/signature/demo-keys.server";
@@ -81,6 +82,7 @@ export async function run(argv: string[]) {
       if (seeded) console.log(`Seeded demo data: ${seeded.persons} persons`);
       await seedAccounts(handle.db);
       if (await seedPaymentDemo(handle.db, await hashPassword(DEMO_PASSWORD))) console.log("Seeded the payments demo (issue 15)");
+      if (await seedListsDemo(handle.db, await hashPassword(DEMO_PASSWORD))) console.log("Seeded the holiday lists demo (issue 14)");
     } else {
       await seedReferenceData(handle.db);
       await seedOffices(handle.db);

@@ -9,3 +9,4 @@ export * from "./payments";
 export * from "./complaints";
 export * from "./intake";
 export * from "./local";
+export * from "./lists";
