@@ -2,8 +2,8 @@
  * Renders the SMS texts of the proactive offer from locales/{ru,kk}/sms.json with a private i18next
  * instance (no React, synchronous init), and formats instants in Kazakhstan time as DD.MM.YYYY HH:MM.
  */
-import { createInstance } from "i18next";
-import { resources, type Language } from "../locales";
+import { plainI18n as i18n } from "../app/plain-text";
+import type { Language, resources } from "../locales";
 import { isIsoDate, kzDate, kzOffsetMinutes, type IsoDate } from "../app/domain/kz-time";
 import { countSegments } from "./segments";
 
@@ -21,16 +21,6 @@ export type Outbound = { key: SmsKey; params: SmsParams; language: Language; tex
 /** The budget every message is written against: two concatenated UCS-2 parts (2 × 67 units). */
 export const MAX_SEGMENTS = 2;
 
-const i18n = createInstance();
-void i18n.init({
-  resources: { ru: { sms: resources.ru.sms }, kk: { sms: resources.kk.sms } },
-  lng: "ru",
-  fallbackLng: false, // a missing Kazakh text must fail loudly, not go out in Russian
-  ns: ["sms"],
-  defaultNS: "sms",
-  interpolation: { escapeValue: false }, // SMS is plain text, not HTML
-  initImmediate: false, // resources are in memory: initialise synchronously
-});
 
 export function render(language: Language, key: SmsKey, params: SmsParams = {}): Outbound {
   if (!i18n.exists(key, { lng: language, ns: "sms" })) throw new Error(`missing sms text ${language}:${key}`);

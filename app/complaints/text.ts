@@ -3,26 +3,14 @@
  * was extended (Annex 12 item 3). The head signs the canonical JSON; it holds the texts the citizen
  * reads, so the signature covers them. Pure: the caller supplies every fact.
  */
-import { createInstance, type TFunction } from "i18next";
-import { resources, type Language } from "../../locales";
+import type { TFunction } from "i18next";
+import { plainT } from "../plain-text";
+import type { Language } from "../../locales";
 import { canonicalJson } from "../signature/canonical";
 
-const i18n = createInstance();
-void i18n.init({
-  resources: {
-    ru: { complaints: resources.ru.complaints, decision: resources.ru.decision, deciding: resources.ru.deciding },
-    kk: { complaints: resources.kk.complaints, decision: resources.kk.decision, deciding: resources.kk.deciding },
-  },
-  lng: "ru",
-  fallbackLng: false,
-  ns: ["complaints", "decision", "deciding"],
-  defaultNS: "complaints",
-  interpolation: { escapeValue: false },
-  initImmediate: false,
-});
 
 export function complaintsT(lng: Language): TFunction {
-  return i18n.getFixedT(lng);
+  return plainT(lng, "complaints");
 }
 
 const ddmmyyyy = (iso: string) => iso.split("-").reverse().join(".");

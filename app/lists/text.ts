@@ -3,23 +3,14 @@
  * list and language with {AMOUNT}, {NUMBER} and {DATE} left for SQL to fill, within the two-segment
  * budget of sms/templates.ts) and the decision the cabinet shows. Pure.
  */
-import { createInstance, type TFunction } from "i18next";
-import { resources, type Language } from "../../locales";
+import type { TFunction } from "i18next";
+import { plainT } from "../plain-text";
+import type { Language } from "../../locales";
 import { formatTenge } from "./rules";
 
-const i18n = createInstance();
-void i18n.init({
-  resources: { ru: { lists: resources.ru.lists }, kk: { lists: resources.kk.lists } },
-  lng: "ru",
-  fallbackLng: false,
-  ns: ["lists"],
-  defaultNS: "lists",
-  interpolation: { escapeValue: false },
-  initImmediate: false,
-});
 
 export function listsT(lng: Language): TFunction {
-  return i18n.getFixedT(lng, "lists");
+  return plainT(lng, "lists");
 }
 
 /** '05-09' → "9 мая" / "9 мамыр". */

@@ -3,30 +3,18 @@
  * canonical JSON holding the decision and both texts, so the signature covers exactly what the citizen
  * reads in either language. Pure: the caller supplies every fact, including the day of the decision.
  */
-import { createInstance, type TFunction } from "i18next";
-import { resources, type Language } from "../../locales";
+import type { TFunction } from "i18next";
+import { plainT } from "../plain-text";
+import type { Language } from "../../locales";
 import { canonicalJson } from "../signature/canonical";
 import { formatTiyn } from "../domain/income";
 import { barEndsOn, REFUSAL_GROUNDS, reapplyFromAll, type GroundEvents, type RefusalGroundCode } from "../domain/refusal";
 import type { IsoDate } from "../domain/kz-time";
 
-const i18n = createInstance();
-void i18n.init({
-  resources: {
-    ru: { decision: resources.ru.decision, deciding: resources.ru.deciding },
-    kk: { decision: resources.kk.decision, deciding: resources.kk.deciding },
-  },
-  lng: "ru",
-  fallbackLng: false, // a missing Kazakh text must fail loudly rather than print Russian
-  ns: ["decision", "deciding"],
-  defaultNS: "deciding",
-  interpolation: { escapeValue: false },
-  initImmediate: false,
-});
 
 /** A t bound to one language, for server-side texts (notices, SMS). */
 export function fixedT(lng: Language): TFunction {
-  return i18n.getFixedT(lng);
+  return plainT(lng, "deciding");
 }
 
 export type NoticeFacts = {

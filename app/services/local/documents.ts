@@ -3,28 +3,23 @@
  * the type told by the file's first bytes (never by its name or the browser's word), stored with
  * its SHA-256. Pure: the route hands in the bytes.
  */
-import { createHash } from "node:crypto";
+import { checkScan, MAX_SCAN_BYTES, sniffScanType, type ScanType } from "../../intake/scan";
 
-export const DOCUMENT_MAX_BYTES = 5 * 1024 * 1024;
-export type DocumentType = "application/pdf" | "image/jpeg" | "image/png";
+// One rule for every uploaded paper, whichever door it comes through: the Centre's scans
+// (app/intake/scan.ts) and the portal's documents are typed, limited and hashed the same way.
+export const DOCUMENT_MAX_BYTES = MAX_SCAN_BYTES;
+export type DocumentType = ScanType;
 
 /** The type by magic bytes: %PDF-, FF D8 FF, or the PNG signature; null for anything else. */
-export function sniffType(bytes: Uint8Array): DocumentType | null {
-  const starts = (sig: number[]) => sig.every((b, i) => bytes[i] === b);
-  if (starts([0x25, 0x50, 0x44, 0x46, 0x2d])) return "application/pdf";
-  if (starts([0xff, 0xd8, 0xff])) return "image/jpeg";
-  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "image/png";
-  return null;
-}
+export const sniffType = sniffScanType;
 
 export type UploadCheck = { ok: true; type: DocumentType; sha256: string } | { ok: false; reason: "empty" | "too_large" | "type" };
 
+const REASON = { empty: "empty", tooLarge: "too_large", wrongType: "type" } as const;
+
 export function checkUpload(bytes: Uint8Array): UploadCheck {
-  if (bytes.length === 0) return { ok: false, reason: "empty" };
-  if (bytes.length > DOCUMENT_MAX_BYTES) return { ok: false, reason: "too_large" };
-  const type = sniffType(bytes);
-  if (!type) return { ok: false, reason: "type" };
-  return { ok: true, type, sha256: createHash("sha256").update(bytes).digest("hex") };
+  const checked = checkScan(bytes);
+  return checked.ok ? { ok: true, type: checked.type, sha256: checked.sha256 } : { ok: false, reason: REASON[checked.error] };
 }
 
 /** A file name safe to store and to put in Content-Disposition: no paths, no control characters, ≤ 120 chars. */
