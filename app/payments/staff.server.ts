@@ -6,7 +6,7 @@
  */
 import { getDb } from "../db.server";
 import type { StaffUser } from "../session.server";
-import type { StaffRole } from "../../db/schema";
+import { offices, type StaffRole } from "../../db/schema";
 import * as q from "../../db/queries/payments";
 import { tiynToDecimal } from "./files";
 import { changeOverpayment, PaymentError, recordTransfer, terminateAssignment, type PaymentActor, type RecoveryResult, type TerminationResult, type TransferResult } from "./pipeline.server";
@@ -26,16 +26,19 @@ export const actorOfStaff = (user: StaffUser): PaymentActor => ({
 export async function paymentsOverview(user: StaffUser, today: string = kzDate(new Date())) {
   const { db } = await getDb();
   const finance = user.staff.role === "finance_officer";
-  const [demands, orders, returns, audit, lines, overpayments] = await Promise.all([
+  const [demands, orders, returns, audit, lines, overpayments, officeRows] = await Promise.all([
     q.listDemands(db, { officeCode: finance ? user.staff.officeCode : undefined, limit: 50 }),
     finance ? Promise.resolve([]) : q.recentOrders(db),
     finance ? Promise.resolve([]) : q.recentReturns(db),
     q.recentPaymentAudit(db),
     q.lineCounts(db),
     q.listOverpayments(db, { officeCode: finance ? (user.staff.officeCode ?? "") : undefined }),
+    db.select({ code: offices.code, ru: offices.nameRu, kk: offices.nameKk }).from(offices),
   ]);
   return {
     role: user.staff.role,
+    /** Offices by code, so the page names the district in the reader's language rather than by its key. */
+    officeNames: Object.fromEntries(officeRows.map((o) => [o.code, { ru: o.ru, kk: o.kk }])) as Record<string, { ru: string; kk: string }>,
     lines,
     demands: demands.map((d) => ({
       id: d.id, officeCode: d.officeCode, month: d.paymentMonth.slice(0, 7), formedOn: d.formedOn, kind: d.kind, lines: d.lineCount, total: tiynToDecimal(d.totalTiyn),

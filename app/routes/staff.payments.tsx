@@ -59,8 +59,9 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function StaffPayments() {
   const { overview, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
-  const { t } = useTranslation("payments");
+  const { t, i18n } = useTranslation("payments");
   const finance = overview.role === "finance_officer";
+  const officeName = (code: string) => overview.officeNames[code]?.[i18n.language === "kk" ? "kk" : "ru"] ?? code;
   return (
     <>
       <h1>{t("staff.title")}</h1>
@@ -89,7 +90,7 @@ export default function StaffPayments() {
             {overview.demands.map((d) => (
               <tr key={d.id}>
                 <td>{d.id}</td>
-                <td>{d.officeCode}</td>
+                <td>{officeName(d.officeCode)}</td>
                 <td>{d.month.split("-").reverse().join(".")}</td>
                 <td>{formatDate(d.formedOn)}</td>
                 <td>{d.lines}</td>
@@ -162,7 +163,7 @@ export default function StaffPayments() {
         <ul>
           {overview.overpayments.map((o) => (
             <li key={o.id} data-testid={`overpayment-${o.id}`}>
-              №{o.id} · {o.officeCode} · {o.month} · ••{o.iinTail} · {t(`grounds.${o.ground}`)} · {o.amount} ·{" "}
+              №{o.id} · {officeName(o.officeCode)} · {o.month} · ••{o.iinTail} · {t(`grounds.${o.ground}`)} · {o.amount} ·{" "}
               {t("recovery.line", { status: t(`recovery.status.${o.status}`), repaid: o.repaid, outstanding: o.outstanding })}
               {finance && !["repaid", "recovered", "written_off"].includes(o.status) ? (
                 <Form method="post" className="inline-form">

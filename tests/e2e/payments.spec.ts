@@ -105,5 +105,14 @@ test.describe("payments (issue 15)", () => {
     await agent.getByRole("button", { name: "Найти" }).click();
     await expect(agent.getByTestId("payment-status")).toHaveText("выплаты прекращены с 01.12.2026; есть излишне выплаченная сумма к возврату — подробности в личном кабинете");
     await agent.close();
+
+    // The district finance officer sees the overpayment and the demands under the district's name, not its key.
+    const finance = await browser.newPage();
+    await loginStaff(finance, "nura.finance");
+    await expect(finance).toHaveURL(/\/staff\/payments$/);
+    await finance.goto("/staff/payments?lng=kk");
+    await expect(finance.getByRole("table").first()).toContainText("Нұра ауданының жұмыспен қамту");
+    await expect(finance.locator("main")).not.toContainText(/· nura ·|\bnura\b\s*\d{2}\.\d{4}/);
+    await finance.close();
   });
 });
