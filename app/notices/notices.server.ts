@@ -6,9 +6,10 @@ import { loadTrustMaterial } from "../signature/trust.server";
 import { verifySignature, type VerifyFailureReason } from "../signature/verify";
 import type { Notice } from "../../db/schema";
 import * as q from "../../db/queries/deciding";
-import { fixedT, normalizeCode, parseNoticePayload } from "./text";
+import { fixedT, formatCode, normalizeCode, parseNoticePayload } from "./text";
 import { embeddedJws, isPdf, renderNoticePdf } from "./pdf.server";
-import type { Language } from "../../locales";
+import { isLanguage, type Language } from "../../locales";
+import { getLanguage } from "../i18n.server";
 import { formatKzDateTime } from "../components/dates";
 import { intakeOf } from "../../db/queries/intake";
 import { isIntakeRole } from "../intake/channels";
@@ -187,4 +188,22 @@ export async function verifyUpload(bytes: Uint8Array): Promise<VerifyOutcome & {
     return { ...(await verifyFile(jws)), source: "pdf" };
   }
   return { ...(await verifyFile(new TextDecoder().decode(bytes))), source: "jws" };
+}
+
+/**
+ * What the notice page and its printed copy both show: the text and the signer in the language asked
+ * for (`?lang=`), else the reader's own, with the verification code as printed.
+ */
+export async function noticeView(request: Request, notice: Notice) {
+  const asked = new URL(request.url).searchParams.get("lang");
+  const lang = isLanguage(asked) ? asked : await getLanguage(request);
+  return {
+    id: notice.id,
+    lang,
+    registrationNumber: notice.registrationNumber,
+    text: noticeText(notice, lang),
+    signerName: signerNameIn(notice, lang),
+    signedAt: notice.signedAt!.toISOString(),
+    code: formatCode(notice.verificationCode),
+  };
 }

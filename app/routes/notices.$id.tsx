@@ -1,11 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireNoticeAccess, noticeText, signerNameIn } from "~/notices/notices.server";
-import { getLanguage } from "~/i18n.server";
+import { noticeView, requireNoticeAccess } from "~/notices/notices.server";
 import { formatKzDateTime } from "~/components/dates";
-import { formatCode } from "~/notices/text";
-import { isLanguage } from "../../locales";
 import type { TitleHandle } from "~/components/PageTitle";
 
 /** The page's own <title> (app/components/PageTitle.tsx). */
@@ -14,17 +11,7 @@ export const handle: TitleHandle = { title: (t, d) => t("deciding:notice.pageTit
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const notice = await requireNoticeAccess(request, params.id, "page");
-  const asked = new URL(request.url).searchParams.get("lang");
-  const lang = isLanguage(asked) ? asked : await getLanguage(request);
-  return {
-    id: notice.id,
-    lang,
-    registrationNumber: notice.registrationNumber,
-    text: noticeText(notice, lang),
-    signerName: signerNameIn(notice, lang),
-    signedAt: notice.signedAt!.toISOString(),
-    code: formatCode(notice.verificationCode),
-  };
+  return noticeView(request, notice);
 }
 
 export default function NoticePage() {

@@ -1,13 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireNoticeAccess, noticeText, signerNameIn } from "~/notices/notices.server";
+import { noticeView, requireNoticeAccess } from "~/notices/notices.server";
 import { verifyUrl } from "~/staff/deciding.server";
-import { getLanguage } from "~/i18n.server";
 import { formatKzDateTime } from "~/components/dates";
-import { formatCode } from "~/notices/text";
 import { QrCode } from "~/components/QrCode";
-import { isLanguage } from "../../locales";
 import type { TitleHandle } from "~/components/PageTitle";
 
 /** The page's own <title> (app/components/PageTitle.tsx). */
@@ -15,21 +12,13 @@ export const handle: TitleHandle = { title: (t, d) => t("intake:print.title", { 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const notice = await requireNoticeAccess(request, params.id, "print");
-  const asked = new URL(request.url).searchParams.get("lang");
-  const lang = isLanguage(asked) ? asked : await getLanguage(request);
-  const code = formatCode(notice.verificationCode);
+  const view = await noticeView(request, notice);
   const verify = verifyUrl(request);
   return {
-    id: notice.id,
-    lang,
-    registrationNumber: notice.registrationNumber,
-    text: noticeText(notice, lang),
-    signerName: signerNameIn(notice, lang),
-    signedAt: notice.signedAt!.toISOString(),
-    code,
+    ...view,
     verify,
     // The QR code opens /verify with the number and the code filled in (a GET form: works without JavaScript).
-    qr: `${verify}?number=${encodeURIComponent(notice.registrationNumber)}&code=${encodeURIComponent(code)}`,
+    qr: `${verify}?number=${encodeURIComponent(notice.registrationNumber)}&code=${encodeURIComponent(view.code)}`,
   };
 }
 
