@@ -77,6 +77,12 @@ const commands: Record<string, Command> = {
     usage: "komek payments run --date YYYY-MM-DD [--json] | transfer --date D [--office CODE] | orders --date D --out DIR | import-returns FILE",
     run: async (args) => (await import("./commands/payments")).run(args),
   },
+  registry: {
+    summary: "import the education department's preschool file (children, organisations, fees) into registry facts for the 8.7 list",
+    usage: "komek registry import-facts FILE [--json]",
+    help: async () => (await import("./commands/registry")).USAGE,
+    run: async (args) => (await import("./commands/registry")).run(args),
+  },
   workdays: {
     summary: "working-day arithmetic on the Kazakhstan calendar (holidays, substitutions, transfers)",
     usage: "komek workdays add <YYYY-MM-DD> <n> | komek workdays is <YYYY-MM-DD> | komek workdays application-day <instant> [--channel c]",

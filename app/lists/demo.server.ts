@@ -8,6 +8,9 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { ensureCitizenAccount, setCitizenPassword } from "../../db/queries/accounts";
 import { makeIin } from "../domain/iin";
+import fs from "node:fs";
+import { formatProblem, parsePreschoolFile } from "./preschool-file";
+import { importPreschoolFacts } from "./preschool-import.server";
 
 type DemoVeteran = { last: [string, string]; first: [string, string]; sex: "M" | "F"; born: string; language: "ru" | "kk"; phone: string | null; categories: string[]; pension: boolean };
 
@@ -21,6 +24,24 @@ export const LIST_DEMO_PEOPLE: DemoVeteran[] = [
   { last: ["Есенов", "Есенов"], first: ["Талгат", "Талғат"], sex: "M", born: "1960-08-30", language: "kk", phone: "+77018880305", categories: ["peacetime_fallen_family"], pension: true },
   { last: ["Ахметов", "Ахметов"], first: ["Серик", "Серік"], sex: "M", born: "1930-02-01", language: "ru", phone: null, categories: ["home_front_awarded"], pension: false },
 ];
+
+/**
+ * The 8.7 demonstration (ADR 024): a multi-child mother in Nura whose two youngest attend the
+ * settlement's kindergarten. The registry knows the family and the multi-child status; the
+ * kindergarten and the fee come from the education department's file (db/seed/preschool-demo.csv),
+ * imported as an administrator would with `npx komek registry import-facts`.
+ */
+export const PRESCHOOL_DEMO_FAMILY = {
+  mother: { iin: "860512494016", last: ["Сагинтаева", "Сағынтаева"], first: ["Гульнара", "Гүлнар"], sex: "F", born: "1986-05-12", language: "kk", phone: "+77015551401" },
+  children: [
+    { iin: "120305594023", first: ["Данияр", "Данияр"], sex: "M", born: "2012-03-05" },
+    { iin: "151020694039", first: ["Айгерим", "Әйгерім"], sex: "F", born: "2015-10-20" },
+    { iin: "200714594044", first: ["Нурислам", "Нұрислам"], sex: "M", born: "2020-07-14" },
+    { iin: "211201694056", first: ["Амина", "Әмина"], sex: "F", born: "2021-12-01" },
+  ],
+} as const;
+
+export const PRESCHOOL_DEMO_FILE = new URL("../../db/seed/preschool-demo.csv", import.meta.url);
 
 export function listDemoIins(): string[] {
   return LIST_DEMO_PEOPLE.map((p, i) => makeIin(p.born, p.sex, 9301 + i)!);
@@ -45,9 +66,32 @@ export async function seedListsDemo(db: Db, passwordHash: string): Promise<boole
       }
     }
   });
-  for (const iin of iins.slice(0, 2)) {
+  await seedPreschoolDemo(db);
+  for (const iin of [...iins.slice(0, 2), PRESCHOOL_DEMO_FAMILY.mother.iin]) {
     await ensureCitizenAccount(db, iin);
     await setCitizenPassword(db, iin, passwordHash);
   }
   return true;
+}
+
+/** The family of PRESCHOOL_DEMO_FAMILY in the registry, then the kindergarten's file through the import. */
+export async function seedPreschoolDemo(db: Db): Promise<void> {
+  const { mother: m, children } = PRESCHOOL_DEMO_FAMILY;
+  await db.transaction(async (tx) => {
+    const person = (iin: string, last: readonly string[], first: readonly string[], sex: string, born: string, role: string, lng: string) =>
+      tx.execute(sql`INSERT INTO registry.persons (iin, last_name_ru, first_name_ru, last_name_kk, first_name_kk, birth_date, sex, preferred_language, household_role)
+                     VALUES (${iin}, ${last[0]}, ${first[0]}, ${last[1]}, ${first[1]}, ${born}, ${sex}, ${lng}, ${role})`);
+    await person(m.iin, m.last, m.first, m.sex, m.born, "head", m.language);
+    for (const c of children) await person(c.iin, m.last, c.first, c.sex, c.born, "child", m.language);
+    for (const [i, iin] of [m.iin, ...children.map((c) => c.iin)].entries()) {
+      await tx.execute(sql`INSERT INTO registry.registrations (iin, kind, kato_code, address_ru, address_kk, valid_from)
+                           VALUES (${iin}, 'permanent', ${NURA}, 'п. Нура, ул. Бейбитшилик, 4', 'Нұра кенті, Бейбітшілік көшесі, 4', ${i === 0 ? "2008-01-01" : children[i - 1].born})`);
+    }
+    await tx.execute(sql`INSERT INTO registry.mobile_numbers (iin, phone) VALUES (${m.iin}, ${m.phone}) ON CONFLICT DO NOTHING`);
+    await tx.execute(sql`INSERT INTO registry.person_facts (iin, kind, value, valid_from, source) VALUES (${m.iin}, 'multi_child', '4', '2021-12-01', 'ГК: многодетные семьи (демо)')`);
+  });
+  const parsed = parsePreschoolFile(fs.readFileSync(PRESCHOOL_DEMO_FILE, "utf8"));
+  if (!parsed.ok) throw new Error(`db/seed/preschool-demo.csv: ${parsed.problems.map(formatProblem).join("; ")}`);
+  const imported = await importPreschoolFacts(db, parsed.rows);
+  if (!imported.ok) throw new Error(`db/seed/preschool-demo.csv: ${imported.problems.map(formatProblem).join("; ")}`);
 }

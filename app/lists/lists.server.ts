@@ -140,7 +140,8 @@ function amountSql(category: ListCategory, params: YearParameters, day: string):
   if (category.amount.unit === "PERCENT") {
     const base = category.percentOf;
     if (!base) throw new Error(`category ${category.code}: a percentage needs percentOf`);
-    const tenge = sql`round(${category.amount.value}::numeric / 100 * ${base.times}::numeric * (SELECT max(f.value::numeric) FROM registry.person_facts f
+    // The base is the sum of the person's facts valid on the day: a parent with two children in preschool pays two fees (ADR 024).
+    const tenge = sql`round(${category.amount.value}::numeric / 100 * ${base.times}::numeric * (SELECT sum(f.value::numeric) FROM registry.person_facts f
       WHERE f.iin = p.iin AND f.kind = ${base.fact} AND f.value ~ '^[0-9]+(\\.[0-9]+)?$' AND ${factValidOn(day)}))::int`;
     return { unit: "KZT", value: tenge, tenge };
   }

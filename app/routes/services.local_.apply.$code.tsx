@@ -48,11 +48,9 @@ type ActionData = { errors: FieldErrors; signatureError?: string };
 const saveIntentForm = z.object({ intent: z.literal("save") });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const length = Number(request.headers.get("content-length") ?? "0");
-  if (length > MAX_BODY) {
-    throw new Response("Файлы слишком большие: не более 5 МБ каждый.\nФайлдар тым үлкен: әрқайсысы 5 МБ-тан аспауы керек.", { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  }
   const ctx = await applyContext(request, params.code);
+  // Refused before the body is read: the page answers in the citizen's language and nothing is saved.
+  if (Number(request.headers.get("content-length") ?? "0") > MAX_BODY) return data<ActionData>({ errors: { form: "local:apply.errors.uploadTooLarge" } }, 413);
   const form = await readForm(request);
   await assertCsrf(request, form);
   // The documents step posts files (read and typed by their bytes in saveLocalDraft); the rest is the signature.

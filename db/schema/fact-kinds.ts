@@ -35,8 +35,10 @@ export const PERSON_FACT_KINDS = {
   pre_pension_age: "no value",
   /** Single-parent family. */
   single_parent_family: "no value",
-  /** A child attends a preschool organisation of the district (value: the organisation's BIN). */
+  /** On the parent (the fee payer): a child attends a preschool organisation of the district (value: the organisation's BIN). */
   preschool_child: "value: BIN of the organisation",
+  /** The monthly parents' fee for a child in a preschool organisation, in tenge (8.7; the education department's file, ADR 024). */
+  preschool_fee: "value: tenge a month",
   /** Lives in a state medical and social institution (termination ground 3). */
   medical_social_institution: "no value",
 } as const;
