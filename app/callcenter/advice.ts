@@ -7,7 +7,7 @@
 import { isFinal } from "../domain/workflow";
 import { kzDate } from "../domain/kz-time";
 import { complaintOverdue } from "../domain/complaints";
-import { applicationNextSteps, offerNextStep, type Message, type ShownApplication, type ShownComplaint, type ShownOffer, type ShownSummary } from "./summary";
+import { applicationNextSteps, grantNextStep, offerNextStep, type Message, type ShownApplication, type ShownComplaint, type ShownOffer, type ShownSummary } from "./summary";
 
 export type SummaryAdvice = {
   /** Per application, in the summary's order. */
@@ -16,6 +16,8 @@ export type SummaryAdvice = {
   offers: Message[];
   /** Per complaint, in the summary's order. */
   complaints: Message[];
+  /** Per holiday or by-list decision (issue 14), in the summary's order. */
+  grants: Message[];
 };
 
 const NOT_REGISTERED = new Set(["draft", "rejected_at_check"]);
@@ -40,6 +42,7 @@ export function offerAdvice(o: ShownOffer, applications: readonly ShownApplicati
 
 export function summaryAdvice(summary: ShownSummary): SummaryAdvice {
   return {
+    grants: (summary.grants ?? []).map(grantNextStep),
     applications: summary.applications.map((a) => {
       const extension = extensionAdvice(a);
       return extension ? [extension, ...applicationNextSteps(a)] : applicationNextSteps(a);

@@ -7,11 +7,14 @@ import type { Db } from "../db.server";
 import type { Language } from "../../locales";
 import type { StaffRole } from "../../db/schema";
 import {
-  answeredLookupsBetween, findForCall, insertLookup, lockAgentLookups, recordAnsweredLookup, type FoundForCall, type LookupQuery,
+  answeredLookupsBetween, findForCall, grantsForCall, insertLookup, lockAgentLookups, recordAnsweredLookup, type FoundForCall, type LookupQuery,
 } from "../../db/queries/callcenter";
 import { paymentsOfRecipient } from "../../db/queries/payments";
 import { shownPayment } from "../payments/lookup";
-import { buildSummary, type ApplicationRow, type OfferRow, type ShownSummary } from "./summary";
+import { buildShownGrant, buildSummary, type ApplicationRow, type OfferRow, type ShownGrant, type ShownLocalCategory, type ShownSummary } from "./summary";
+import { listRulesOfAct } from "../lists/source.server";
+import { ruleSetOfAct } from "../services/local/acts.server";
+import type { Tx } from "../../db/client";
 import { complaintsForCall, extensionsForCall } from "../../db/queries/complaints";
 import { withComplaints } from "./advice";
 
@@ -47,7 +50,12 @@ export async function lookUp(db: Db, input: LookupInput): Promise<LookupOutcome>
     const summary: ShownSummary =
       found?.subjectIin && built.subject
         ? withComplaints(
-            { ...built, payment: shownPayment(await paymentsOfRecipient(tx, found.subjectIin)) },
+            {
+              ...built,
+              payment: shownPayment(await paymentsOfRecipient(tx, found.subjectIin)),
+              // The person's holiday and by-list decisions answer "what was I granted"; a case number asks about that case only.
+              ...(input.query.kind === "iin" ? { grants: await shownGrants(tx, found.subjectIin, now) } : {}),
+            },
             await complaintsForCall(tx, found.subjectIin),
             await extensionsForCall(tx, found.subjectIin),
             now,
@@ -64,11 +72,23 @@ export async function lookUp(db: Db, input: LookupInput): Promise<LookupOutcome>
   });
 }
 
+async function shownGrants(tx: Tx, iin: string, now: Date): Promise<ShownGrant[]> {
+  const rows = await grantsForCall(tx, iin);
+  return Promise.all(rows.map(async (g) => buildShownGrant(g, await listRulesOfAct(g.actId), now)));
+}
+
+/** A local case's category named from the act it was filed under (the code alone when the file is gone). */
+function localCategory(local: FoundForCall["applications"][number]["local"]): ShownLocalCategory | null {
+  if (!local) return null;
+  const c = ruleSetOfAct(local.districtKato, local.actNumber)?.categories.find((x) => x.code === local.categoryCode);
+  return { code: local.categoryCode, name: c ? { ru: c.name.ru, kk: c.name.kk } : { ru: local.categoryCode, kk: local.categoryCode } };
+}
+
 /** The query's JSON rows, typed for the summary (statuses and channels come from database enums). */
 function asRows(found: FoundForCall) {
   return {
     person: found.person,
-    applications: found.applications as ApplicationRow[],
+    applications: found.applications.map((a) => ({ ...a, local: localCategory(a.local) })) as ApplicationRow[],
     offers: found.offers.map((o): OfferRow => ({ ...o, declineRevocableHours: o.declineRevocableHours === null ? null : Number(o.declineRevocableHours) })),
   };
 }

@@ -22,7 +22,13 @@ export type ApplicationRow = {
   dueDate: string | null;
   /** Last four characters of the payment account, when the application has one. */
   accountTail: string | null;
+  /** The service's key (absent in look-ups logged before issue 14: ASP). */
+  service?: string;
+  /** Local assistance: the category the case was filed under, named in both languages from its act. */
+  local?: ShownLocalCategory | null;
 };
+
+export type ShownLocalCategory = { code: string; name: { ru: string; kk: string } };
 
 /** A proactive offer as the look-up query returns it (stage from sms/machine.ts, delivery from the offer SMS). */
 export type OfferRow = {
@@ -60,6 +66,22 @@ export type ShownApplication = {
   account: string | null;
   /** Issue 16: calendar days the term was extended by requests to other agencies (dueDate includes them). */
   extendedDays?: number;
+  /** Issue 14: the service (absent = ASP) and, for local assistance, the category. */
+  service?: string;
+  local?: ShownLocalCategory;
+};
+
+/** Issue 14: a decision of a holiday or by-list payment list (no application), as 1414 tells it. */
+export type ShownGrant = {
+  number: string;
+  decidedOn: string;
+  paymentDate: string;
+  totalTenge: number;
+  /** The occasion ("9 May") or the by-list category, in both languages. */
+  what: { ru: string; kk: string };
+  lines: { name: { ru: string; kk: string }; amountTenge: number }[];
+  /** The payment date has passed on the day of the look-up (Kazakhstan calendar). */
+  duePassed: boolean;
 };
 
 export type ShownOffer = {
@@ -87,6 +109,8 @@ export type ShownSummary = {
   payment?: ShownPayment;
   /** Issue 16: the person's complaints (absent in look-ups logged before complaints existed). */
   complaints?: ShownComplaint[];
+  /** Issue 14: the person's holiday and by-list decisions, on a look-up by IIN only. */
+  grants?: ShownGrant[];
 };
 
 /** A complaint as 1414 tells it: its number, case, state, dates and, once signed, the answer. */
@@ -202,7 +226,32 @@ export function buildShownApplication(row: ApplicationRow, now: Date): ShownAppl
     overdue: isOverdue(row.status, row.dueDate, kzDate(now)),
     stage: applicationStage(row.status),
     account: accountLast4(row.accountTail),
+    ...(row.service && row.service !== "asp" ? { service: row.service } : {}),
+    ...(row.local ? { local: row.local } : {}),
   };
+}
+
+/** A list decision with its names taken from the act it was made under (null when the act file is gone: codes stand in). */
+export function buildShownGrant(
+  row: { number: string; decidedOn: string; paymentDate: string; totalTenge: number; kind: "holiday" | "needs"; subject: string; lines: { code: string; amount: number }[] },
+  act: { occasions: { date: string; nameRu: string; nameKk: string }[]; categories: { code: string; nameRu: string; nameKk: string }[] } | null,
+  now: Date,
+): ShownGrant {
+  const named = (x: { nameRu: string; nameKk: string } | undefined, fallback: string) => (x ? { ru: x.nameRu, kk: x.nameKk } : { ru: fallback, kk: fallback });
+  return {
+    number: row.number,
+    decidedOn: row.decidedOn,
+    paymentDate: row.paymentDate,
+    totalTenge: row.totalTenge,
+    what: row.kind === "holiday" ? named(act?.occasions.find((o) => o.date === row.subject), row.subject) : named(act?.categories.find((c) => c.code === row.subject), row.subject),
+    lines: row.lines.map((l) => ({ name: named(act?.categories.find((c) => c.code === l.code), l.code), amountTenge: Number(l.amount) })),
+    duePassed: kzDate(now) > row.paymentDate,
+  };
+}
+
+/** What the caller is told about a list decision: nothing to do before its payment date; after it, where to ask. */
+export function grantNextStep(g: ShownGrant): Message {
+  return { key: g.duePassed ? "callcenter:next.grant.due_passed" : "callcenter:next.grant.awaiting", params: { date: g.paymentDate } };
 }
 
 export function buildSummary(
@@ -233,7 +282,9 @@ export type Message = { key: string; params?: Record<string, string> };
 export function applicationNextSteps(a: ShownApplication): Message[] {
   const steps: Message[] = [];
   if (a.overdue && a.dueDate) steps.push({ key: "callcenter:next.overdue", params: { dueDate: a.dueDate } });
-  steps.push({ key: `decision:status.${a.status}.next`, params: a.dueDate ? { dueDate: a.dueDate } : undefined });
+  // Local assistance has its own commissions and documents (seed 001), so its own words per status.
+  const key = a.service === "local" ? `callcenter:next.local.${a.status}` : `decision:status.${a.status}.next`;
+  steps.push({ key, params: a.dueDate ? { dueDate: a.dueDate } : undefined });
   return steps;
 }
 

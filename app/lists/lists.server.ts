@@ -15,6 +15,8 @@ import { canonicalJson } from "../signature/canonical";
 import { compileCondition, factKinds, factValidOn } from "./eligibility";
 import { amountInTenge, categoriesOfList, listTarget, paymentDate, type ListCategory, type ListKind, type ListRules, type YearParameters } from "./rules";
 import { smsTemplates } from "./text";
+import { makeVerificationCode } from "../notices/text";
+import { randomInt } from "node:crypto";
 
 export class ListError extends Error {
   constructor(readonly key: ListErrorKey) {
@@ -335,6 +337,8 @@ export async function approveList(
     if (approvalPayload(facts) !== input.postedPayload) throw new ListError("stale");
     if (!facts.grants) throw new ListError("empty");
     const params = await yearParameters(tx, Number(input.decidedOn.slice(0, 4)));
+    // One printed code per decision (its recipient checks it at /verify), drawn as the notices' codes are.
+    const codes = `{${Array.from({ length: facts.recipients }, () => makeVerificationCode(randomInt)).join(",")}}`;
     await tx.execute(sql`
       UPDATE local_lists SET status = 'approved', approved_by = ${input.staffId}, approved_at = ${input.now.toISOString()}, approved_on = ${input.decidedOn},
         approval_payload = ${input.postedPayload}, approval_signature = ${input.signature.jws}, signer_iin = ${input.signature.iin},
@@ -343,9 +347,10 @@ export async function approveList(
     const [d] = await rows<{ n: number }>(
       tx,
       sql`WITH made AS (
-            INSERT INTO local_decisions (list_id, iin, number, decided_on, payment_date, total_tenge, created_at)
+            INSERT INTO local_decisions (list_id, iin, number, decided_on, payment_date, total_tenge, verification_code, created_at)
             SELECT ${list.id}, e.iin, 'L' || ${list.id}::text || '-' || lpad((row_number() OVER (ORDER BY e.iin))::text, 6, '0'),
-                   ${input.decidedOn}, ${facts.paymentDate}, sum(${grantAmount(params)}), ${input.now.toISOString()}
+                   ${input.decidedOn}, ${facts.paymentDate}, sum(${grantAmount(params)}),
+                   (${codes}::text[])[row_number() OVER (ORDER BY e.iin)], ${input.now.toISOString()}
             FROM local_list_entries e WHERE e.list_id = ${list.id} AND e.excluded_at IS NULL GROUP BY e.iin
             RETURNING 1)
           SELECT count(*)::int AS n FROM made`,

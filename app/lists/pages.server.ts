@@ -154,7 +154,7 @@ export async function approveWithSignature(user: StaffUser, list: LocalList, rul
 // --- the recipient's cabinet -------------------------------------------------------------------------
 
 type GrantRow = {
-  id: number; number: string; decided_on: string; payment_date: string; total_tenge: number; list_id: number; kind: "holiday" | "needs"; subject: string;
+  id: number; number: string; verification_code: string; decided_on: string; payment_date: string; total_tenge: number; list_id: number; kind: "holiday" | "needs"; subject: string;
   district_kato: string; act_id: string; signer_name: string | null; approved_at: string; lines: { code: string; amount: number }[];
 };
 
@@ -162,7 +162,7 @@ async function grantRows(iin: string, decisionId?: number): Promise<GrantRow[]> 
   const { db } = await getDb();
   return rowsOf<GrantRow>(
     await db.execute(sql`
-      SELECT d.id::int, d.number, d.decided_on::text, d.payment_date::text, d.total_tenge, d.list_id::int, l.kind, l.subject, l.district_kato, l.act_id,
+      SELECT d.id::int, d.number, d.verification_code, d.decided_on::text, d.payment_date::text, d.total_tenge, d.list_id::int, l.kind, l.subject, l.district_kato, l.act_id,
              l.signer_name, l.approved_at::text,
              (SELECT jsonb_agg(jsonb_build_object('code', g.category_code, 'amount', g.amount_tenge) ORDER BY g.category_code) FROM local_grants g WHERE g.decision_id = d.id) AS lines
       FROM local_decisions d JOIN local_lists l ON l.id = d.list_id
@@ -172,7 +172,7 @@ async function grantRows(iin: string, decisionId?: number): Promise<GrantRow[]> 
 }
 
 /** The rules the decision was made under (on its decision date), for the names of its categories. */
-async function namesFor(row: GrantRow, lng: Language) {
+export async function namesFor(row: Pick<GrantRow, "act_id" | "kind" | "subject">, lng: Language) {
   const rules = await listRulesOfAct(row.act_id);
   const pick = (x: { nameRu: string; nameKk: string } | undefined, fallback: string) => (x ? (lng === "kk" ? x.nameKk : x.nameRu) : fallback);
   const occasion = row.kind === "holiday" ? rules?.occasions.find((o) => o.date === row.subject) : undefined;
@@ -191,8 +191,8 @@ export async function cabinetGrants(iin: string, lng: Language) {
   );
 }
 
-/** One decision of the signed-in citizen (ownership: the decision's IIN is theirs), as text. */
-export async function cabinetGrant(iin: string, id: string | undefined, lng: Language) {
+/** One decision of the signed-in citizen (ownership: the decision's IIN is theirs), as text, with what checks it at /verify. */
+export async function cabinetGrant(iin: string, id: string | undefined, lng: Language, verifyUrl: string) {
   const row = id && /^\d{1,12}$/.test(id) ? (await grantRows(iin, Number(id)))[0] : undefined;
   if (!row) throw new Response("Not found", { status: 404 });
   const names = await namesFor(row, lng);
@@ -208,6 +208,7 @@ export async function cabinetGrant(iin: string, id: string | undefined, lng: Lan
       }),
       totalTenge: row.total_tenge,
       signer: { name: row.signer_name, at: row.approved_at },
+      verification: { code: row.verification_code, url: verifyUrl },
     },
     lng,
   );

@@ -108,11 +108,16 @@ describe("texts", () => {
       occasion: { nameRu: "День Победы", nameKk: "Жеңіс күні" }, act: { titleRu: "решение № 159", titleKk: "№ 159 шешім" },
       office: { nameRu: "Отдел", nameKk: "Бөлім" }, lines: [{ nameRu: "Узники", nameKk: "Тұтқындар", amountTenge: 200000 }, { nameRu: "Тыл", nameKk: "Тыл", amountTenge: 100000 }],
       totalTenge: 300000, signer: { name: "Бекмуханов Нурлан", at: "2026-04-27T05:00:00Z" },
+      verification: { code: "7KQ2MX9PTA", url: "https://komek.example.kz/verify" },
     };
     const ru = renderGrantNotice(facts, "ru");
     expect(ru.title).toBe("Решение № L1-000001 об оказании социальной помощи");
     expect(ru.lines.join("\n")).toContain("Узники: 200\u00a0000 тг");
     expect(ru.lines.join("\n")).toContain("Итого: 300\u00a0000 тг");
     expect(renderGrantNotice(facts, "kk").lines.join("\n")).toContain("Жеңіс күні");
+    // The printed code and where to check it (ADR 024), in both languages.
+    expect(ru.lines.at(-1)).toBe("Код проверки: 7KQ2M-X9PTA. Проверить решение № L1-000001: https://komek.example.kz/verify");
+    expect(renderGrantNotice(facts, "kk").lines.at(-1)).toBe("Тексеру коды: 7KQ2M-X9PTA. № L1-000001 шешімді тексеру: https://komek.example.kz/verify");
+    expect(ru.verify).toEqual({ number: "L1-000001", code: "7KQ2M-X9PTA", href: "/verify?number=L1-000001&code=7KQ2MX9PTA" });
   });
 });

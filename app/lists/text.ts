@@ -7,6 +7,7 @@ import type { TFunction } from "i18next";
 import { plainT } from "../plain-text";
 import type { Language } from "../../locales";
 import { formatTenge } from "./rules";
+import { formatCode } from "../notices/text";
 
 
 export function listsT(lng: Language): TFunction {
@@ -44,12 +45,14 @@ export type GrantNoticeFacts = {
   lines: { nameRu: string; nameKk: string; amountTenge: number }[];
   totalTenge: number;
   signer: { name: string | null; at: string };
+  /** The printed code and the /verify address (ADR 024). */
+  verification: { code: string; url: string };
 };
 
 const dmy = (iso: string) => iso.slice(0, 10).split("-").reverse().join(".");
 
 /** The decision as the recipient reads it in the cabinet. */
-export function renderGrantNotice(f: GrantNoticeFacts, lng: Language): { title: string; lines: string[] } {
+export function renderGrantNotice(f: GrantNoticeFacts, lng: Language): { title: string; lines: string[]; verify: { number: string; code: string; href: string } } {
   const t = listsT(lng);
   const pick = (x: { nameRu: string; nameKk: string }) => (lng === "kk" ? x.nameKk : x.nameRu);
   const clause =
@@ -62,6 +65,8 @@ export function renderGrantNotice(f: GrantNoticeFacts, lng: Language): { title: 
       ...f.lines.map((l) => t("notice.line", { category: pick(l), amount: formatTenge(l.amountTenge) })),
       t("notice.total", { amount: formatTenge(f.totalTenge), date: dmy(f.paymentDate) }),
       t("notice.signed", { name: f.signer.name ?? "—", date: dmy(f.signer.at) }),
+      t("notice.verify", { code: formatCode(f.verification.code), number: f.number, url: f.verification.url }),
     ],
+    verify: { number: f.number, code: formatCode(f.verification.code), href: `/verify?number=${encodeURIComponent(f.number)}&code=${f.verification.code}` },
   };
 }

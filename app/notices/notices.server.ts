@@ -93,12 +93,20 @@ export type VerifyOutcome =
   | { valid: false; reason: "not_found" | "unknown" | "tampered" | "pdf_without_signature" | VerifyFailureReason };
 
 /**
+ * A stored signature checked as of its signing time, against the signer and payload on record: the
+ * notices' rule, shared with the list decisions of app/lists/verify.server.ts.
+ */
+export async function checkStoredSignature(stored: { jws: string; signerIin: string; payload: string; signedAt: Date }) {
+  const { trustAnchors, crls } = await loadTrustMaterial();
+  return verifySignature({ jws: stored.jws, expectedIin: stored.signerIin, expectedPayload: stored.payload, trustAnchors, crls, now: stored.signedAt });
+}
+
+/**
  * A stored notice is checked as of its signing time (a certificate that expired since does not make
  * an old notice invalid), against the stored signer and payload.
  */
 async function check(notice: Notice, jws: string): Promise<VerifyOutcome> {
-  const { trustAnchors, crls } = await loadTrustMaterial();
-  const result = await verifySignature({ jws, expectedIin: notice.signerIin!, expectedPayload: notice.payload!, trustAnchors, crls, now: notice.signedAt! });
+  const result = await checkStoredSignature({ jws, signerIin: notice.signerIin!, payload: notice.payload!, signedAt: notice.signedAt! });
   if (!result.valid) return { valid: false, reason: result.reason };
   const payload = parseNoticePayload(notice.payload!);
   return {

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireCitizen } from "~/session.server";
 import { getLanguage } from "~/i18n.server";
 import { cabinetGrant } from "~/lists/pages.server";
+import { verifyUrl } from "~/staff/deciding.server";
 import type { TitleHandle } from "~/components/PageTitle";
 
 /** The page's own <title> (app/components/PageTitle.tsx). */
@@ -13,7 +14,7 @@ export const handle: TitleHandle = { title: (t, d) => (d as { title?: string } |
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireCitizen(request);
   const lng = await getLanguage(request);
-  return cabinetGrant(user.iin, params.id, lng);
+  return cabinetGrant(user.iin, params.id, lng, verifyUrl(request));
 }
 
 export default function GrantPage() {
@@ -27,6 +28,11 @@ export default function GrantPage() {
           <p key={i}>{line}</p>
         ))}
       </section>
+      <p>
+        <a href={d.verify.href} data-testid="grant-verify">
+          {t("notice.verifyLink")}
+        </a>
+      </p>
       <p>
         <Link to="/cabinet">{t("notice.back")}</Link>
       </p>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { Fragment, useEffect, useState } from "react";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -7,7 +7,8 @@ import { CsrfInput, ErrorSummary, Field } from "~/components/forms";
 import { formatDate, formatKzDateTime } from "~/components/dates";
 import { FIELD_ORDER, iinWhileTyping } from "~/callcenter/lookup-form";
 import { describePayment } from "~/payments/lookup";
-import type { Message, ShownApplication, ShownComplaint, ShownOffer, ShownSummary } from "~/callcenter/summary";
+import type { Message, ShownApplication, ShownComplaint, ShownGrant, ShownOffer, ShownSummary } from "~/callcenter/summary";
+import { formatTenge } from "~/lists/rules";
 import { summaryAdvice } from "~/callcenter/advice";
 import { renderMessage } from "~/callcenter/present";
 import { supportedLanguages, type Language } from "../../locales";
@@ -116,7 +117,7 @@ type Result = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["resul
 
 /** The answer, in the caller's language: chosen per look-up, independent of the page's language. */
 function Answer({ result, speak }: { result: Result; speak: Language }) {
-  const { t } = useTranslation(["callcenter", "decision", "apply", "payments", "complaints"], { lng: speak });
+  const { t } = useTranslation(["callcenter", "decision", "apply", "payments", "complaints", "services"], { lng: speak });
   const summary = result.summary as ShownSummary;
   const advice = summaryAdvice(summary);
   const query = t(result.query.kind === "iin" ? "result.queryIin" : "result.queryNumber", { value: result.query.shown });
@@ -149,7 +150,13 @@ function Answer({ result, speak }: { result: Result; speak: Language }) {
             {summary.subject.initials[speak] ? t("result.subject", { initials: summary.subject.initials[speak] }) : t("result.subjectUnknown")}
           </p>
           <h3>{t("result.applications")}</h3>
-          {summary.applications.length ? summary.applications.map((app, i) => <ApplicationCard key={i} app={app} advice={advice.applications[i]!} t={t} />) : <p>{t("result.noApplications")}</p>}
+          {summary.applications.length ? summary.applications.map((app, i) => <ApplicationCard key={i} app={app} advice={advice.applications[i]!} t={t} speak={speak} />) : <p>{t("result.noApplications")}</p>}
+          {summary.grants ? (
+            <>
+              <h3>{t("result.grants")}</h3>
+              {summary.grants.length ? summary.grants.map((g, i) => <GrantCard key={g.number} grant={g} advice={advice.grants[i]!} t={t} speak={speak} />) : <p>{t("result.noGrants")}</p>}
+            </>
+          ) : null}
           <h3>{t("result.offers")}</h3>
           {summary.offers.length ? summary.offers.map((offer, i) => <OfferCard key={i} offer={offer} advice={advice.offers[i]!} t={t} />) : <p>{t("result.noOffers")}</p>}
           <h3>{t("complaints:result.complaints")}</h3>
@@ -172,13 +179,21 @@ function Answer({ result, speak }: { result: Result; speak: Language }) {
 
 type T = (key: string, params?: Record<string, unknown>) => string;
 
-function ApplicationCard({ app, advice, t }: { app: ShownApplication; advice: Message[]; t: T }) {
+function ApplicationCard({ app, advice, t, speak }: { app: ShownApplication; advice: Message[]; t: T; speak: Language }) {
   return (
-    <article className="card" data-kind="application" data-status={app.status}>
+    <article className="card" data-kind="application" data-status={app.status} data-service={app.service ?? "asp"}>
       <h4>
         {t("result.number")}: {app.number ?? t("result.noNumber")}
       </h4>
       <dl className="summary">
+        <dt>{t("result.service")}</dt>
+        <dd>{t(`services:${app.service ?? "asp"}.title`)}</dd>
+        {app.local ? (
+          <>
+            <dt>{t("result.category")}</dt>
+            <dd>{t("result.categoryValue", { code: app.local.code, name: app.local.name[speak] })}</dd>
+          </>
+        ) : null}
         <dt>{t("result.status")}</dt>
         <dd>
           <span className={`tag${app.status === "rejected_at_check" ? " tag-error" : ""}`}>{t(`ui:staffStatus.${app.status}`)}</span>
@@ -213,6 +228,33 @@ function ApplicationCard({ app, advice, t }: { app: ShownApplication; advice: Me
           {advice.map((m, i) => (
             <p key={i}>{renderMessage(t, m)}</p>
           ))}
+        </dd>
+      </dl>
+    </article>
+  );
+}
+
+/** A holiday or by-list decision (issue 14): no application, paid by list. */
+function GrantCard({ grant: g, advice, t, speak }: { grant: ShownGrant; advice: Message; t: T; speak: Language }) {
+  return (
+    <article className="card" data-kind="grant" data-number={g.number}>
+      <h4>{t("result.grantTitle", { number: g.number, what: g.what[speak] })}</h4>
+      <dl className="summary">
+        <dt>{t("result.grantDecided")}</dt>
+        <dd>{formatDate(g.decidedOn)}</dd>
+        {g.lines.map((l, i) => (
+          <Fragment key={i}>
+            <dt>{l.name[speak]}</dt>
+            <dd>{t("result.tenge", { amount: formatTenge(l.amountTenge) })}</dd>
+          </Fragment>
+        ))}
+        <dt>{t("result.grantTotal")}</dt>
+        <dd>{t("result.tenge", { amount: formatTenge(g.totalTenge) })}</dd>
+        <dt>{t("result.grantPayment")}</dt>
+        <dd>{formatDate(g.paymentDate)}</dd>
+        <dt>{t("result.next")}</dt>
+        <dd>
+          <p>{renderMessage(t, advice)}</p>
         </dd>
       </dl>
     </article>

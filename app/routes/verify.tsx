@@ -1,8 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
+import { Fragment } from "react";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { REGISTRATION_NUMBER, verifyByCode, verifyUpload, type VerifyOutcome } from "~/notices/notices.server";
+import { LIST_DECISION_NUMBER, verifyListDecision, type ListDecisionOutcome } from "~/lists/verify.server";
+import { getLanguage } from "~/i18n.server";
+import { formatDate } from "~/components/dates";
+import { formatTenge } from "~/lists/rules";
 import { normalizeCode } from "~/notices/text";
 import { assertCsrf } from "~/csrf.server";
 import { CsrfInput, ErrorSummary, Field } from "~/components/forms";
@@ -16,7 +21,14 @@ export const handle: TitleHandle = { title: "deciding:verify.title" };
 
 const MAX_FILE = 1024 * 1024;
 
-type Result = { outcome: (VerifyOutcome & { source?: "pdf" | "jws" }) | null; errors: Record<string, string>; number?: string; code?: string };
+type Result = {
+  outcome: (VerifyOutcome & { source?: "pdf" | "jws" }) | null;
+  /** A decision of a holiday or by-list payment list (ADR 024). */
+  listOutcome?: ListDecisionOutcome;
+  errors: Record<string, string>;
+  number?: string;
+  code?: string;
+};
 
 /** By registration number and printed code: a GET form, so it works from a link and without JavaScript. */
 export async function loader({ request }: LoaderFunctionArgs): Promise<Result> {
@@ -25,9 +37,11 @@ export async function loader({ request }: LoaderFunctionArgs): Promise<Result> {
   const code = url.searchParams.get("code")?.trim();
   if (number === undefined && code === undefined) return { outcome: null, errors: {} };
   const errors: Record<string, string> = {};
-  if (!number || !REGISTRATION_NUMBER.test(number)) errors.number = "deciding:verify.errors.number";
+  const listDecision = !!number && LIST_DECISION_NUMBER.test(number);
+  if (!number || !(REGISTRATION_NUMBER.test(number) || listDecision)) errors.number = "deciding:verify.errors.number";
   if (!code || normalizeCode(code).length !== 10) errors.code = "deciding:verify.errors.code";
   if (Object.keys(errors).length) return { outcome: null, errors, number, code };
+  if (listDecision) return { outcome: null, listOutcome: await verifyListDecision(number!, code!, await getLanguage(request)), errors, number, code };
   return { outcome: await verifyByCode(number!, code!), errors, number, code };
 }
 
@@ -44,7 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function VerifyPage() {
   const byCode = useLoaderData<typeof loader>();
   const byFile = useActionData<typeof action>() as Result | undefined;
-  const { t } = useTranslation(["deciding", "decision", "common", "ui"]);
+  const { t } = useTranslation(["deciding", "decision", "common", "ui", "lists"]);
   const shown = byFile ?? byCode;
   const errors = { ...byCode.errors, ...(byFile?.errors ?? {}) };
   const o = shown.outcome;
@@ -93,6 +107,8 @@ export default function VerifyPage() {
         </section>
       ) : null}
 
+      {!byFile && byCode.listOutcome ? <ListDecisionResult o={byCode.listOutcome} t={t} /> : null}
+
       <h2>{t("deciding:verify.byCode")}</h2>
       <Form method="get" noValidate>
         <Field name="number" label={t("deciding:verify.number")} hint={t("deciding:verify.numberHint")} error={byCode.errors.number} defaultValue={byCode.number ?? ""} spellCheck={false} />
@@ -123,5 +139,56 @@ export default function VerifyPage() {
         </button>
       </Form>
     </>
+  );
+}
+
+/** A list decision's check: its own facts, and that its lines are among those the head signed (ADR 024). */
+function ListDecisionResult({ o, t }: { o: ListDecisionOutcome; t: (key: string, params?: Record<string, unknown>) => string }) {
+  return (
+    <section aria-labelledby="verify-list-result" className={o.valid ? "panel panel-success" : "panel panel-error"} role="status" data-valid={o.valid} data-kind="list-decision">
+      <h2 id="verify-list-result">
+        <span aria-hidden="true">{o.valid ? "✓ " : "⚠ "}</span>
+        {o.valid ? t("lists:verify.valid") : t("lists:verify.invalid")}
+      </h2>
+      {o.valid ? (
+        <>
+          <p className="lead">{t("lists:verify.validLead")}</p>
+          <dl className="summary">
+            <dt>{t("lists:verify.number")}</dt>
+            <dd>{o.number}</dd>
+            <dt>{t("lists:verify.recipient")}</dt>
+            <dd>{o.recipient}</dd>
+            <dt>{t("lists:verify.what")}</dt>
+            <dd>{o.what}</dd>
+            <dt>{t("lists:verify.decidedOn")}</dt>
+            <dd>{formatDate(o.decidedOn)}</dd>
+            {o.lines.map((l, i) => (
+              <Fragment key={i}>
+                <dt>{l.name}</dt>
+                <dd>{t("lists:verify.amount", { amount: formatTenge(l.amountTenge) })}</dd>
+              </Fragment>
+            ))}
+            <dt>{t("lists:verify.total")}</dt>
+            <dd>{t("lists:verify.totalPaid", { amount: formatTenge(o.totalTenge), date: formatDate(o.paymentDate) })}</dd>
+            <dt>{t("lists:verify.list")}</dt>
+            <dd>
+              {t("lists:verify.listBelongs", { recipients: o.list.recipients, amount: formatTenge(o.list.totalTenge) })}
+              <br />
+              <code>{o.list.linesSha256}</code>
+            </dd>
+            <dt>{t("deciding:verify.signer")}</dt>
+            <dd>{o.signerName}</dd>
+            <dt>{t("deciding:verify.signedAt")}</dt>
+            <dd>{formatKzDateTime(o.signedAt)}</dd>
+            <dt>{t("deciding:verify.certificate")}</dt>
+            <dd>
+              <code>{o.serial}</code>
+            </dd>
+          </dl>
+        </>
+      ) : (
+        <p className="lead">{o.reason === "not_found" ? t("lists:verify.notFound") : o.reason === "tampered" ? t("lists:verify.tampered") : t(`deciding:verify.reasons.${o.reason}`)}</p>
+      )}
+    </section>
   );
 }

@@ -23,6 +23,9 @@ export type FoundForCall = {
     applicationDate: string | null;
     dueDate: string | null;
     accountTail: string | null;
+    service: string;
+    /** Local assistance (issue 14): the district, act and category the case was filed under. */
+    local: { districtKato: string; actNumber: string; categoryCode: string } | null;
   }[];
   offers: OfferRow[];
 };
@@ -48,9 +51,13 @@ export async function findForCall(db: Tx, query: LookupQuery): Promise<FoundForC
           'channel', a.channel,
           'applicationDate', a.application_date,
           'dueDate', a.due_date,
-          'accountTail', right(a.draft -> 'payment' ->> 'iban', 4)
+          'accountTail', right(a.draft -> 'payment' ->> 'iban', 4),
+          'service', a.service,
+          'local', CASE WHEN lc.application_id IS NULL THEN NULL
+                   ELSE json_build_object('districtKato', lc.district_kato, 'actNumber', lc.act_number, 'categoryCode', lc.category_code) END
         ) ORDER BY a.created_at DESC)
-        FROM applications a WHERE a.applicant_iin = s.iin), '[]'::json)`,
+        FROM applications a LEFT JOIN local_cases lc ON lc.application_id = a.id
+        WHERE a.applicant_iin = s.iin), '[]'::json)`,
       offers: sql<unknown>`coalesce((SELECT json_agg(json_build_object(
           'sentAt', o.sent_at,
           'stage', o.stage,
@@ -97,6 +104,32 @@ export async function findForCall(db: Tx, query: LookupQuery): Promise<FoundForC
   };
 }
 
+
+/** A holiday or by-list decision as 1414 tells it: number, dates, amounts per category, and where its names are. */
+export type GrantForCall = {
+  number: string;
+  decidedOn: string;
+  paymentDate: string;
+  totalTenge: number;
+  kind: "holiday" | "needs";
+  subject: string;
+  actId: string;
+  lines: { code: string; amount: number }[];
+};
+
+/** The person's decisions of approved lists (issue 14, ADR 017), newest first; never anyone else's line. */
+export async function grantsForCall(db: Tx, iin: string): Promise<GrantForCall[]> {
+  const result = await db.execute(sql`
+    SELECT d.number, d.decided_on::text AS "decidedOn", d.payment_date::text AS "paymentDate", d.total_tenge AS "totalTenge",
+           l.kind, l.subject, l.act_id AS "actId",
+           (SELECT json_agg(json_build_object('code', g.category_code, 'amount', g.amount_tenge) ORDER BY g.category_code)
+              FROM local_grants g WHERE g.decision_id = d.id) AS lines
+    FROM local_decisions d JOIN local_lists l ON l.id = d.list_id
+    WHERE d.iin = ${iin}
+    ORDER BY d.decided_on DESC, d.id DESC
+    LIMIT 20`);
+  return rowsOf<GrantForCall>(result).map((g) => ({ ...g, totalTenge: Number(g.totalTenge), lines: (json(g.lines) as GrantForCall["lines"]) ?? [] }));
+}
 
 const json = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value);
 

@@ -99,6 +99,8 @@ export const localDecisions = pgTable(
     decidedOn: date("decided_on").notNull(),
     paymentDate: date("payment_date").notNull(),
     totalTenge: integer("total_tenge").notNull(),
+    /** Printed on the decision with its number: checks it at /verify (migration 0022, ADR 024). */
+    verificationCode: char("verification_code", { length: 10 }).notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
   (t) => [
@@ -106,6 +108,7 @@ export const localDecisions = pgTable(
     uniqueIndex("local_decisions_once_uq").on(t.listId, t.iin),
     index("local_decisions_iin_idx").on(t.iin),
     check("local_decisions_total", sql`${t.totalTenge} > 0`),
+    check("local_decisions_code", sql`${t.verificationCode} ~ '^[2-9A-HJKMNP-Z]{10}$'`),
   ],
 );
 
