@@ -21,6 +21,7 @@ export type DemoScenario =
   // Local social assistance in Nura district (issue 14): people with disabilities, who may apply on the portal.
   | "local_disability" // the demo: a Nura citizen with disability group 2, low income
   | "local_e2e_ru" // the local-assistance e2e in Russian (operation help, 8.3.2)
+  | "local_callcenter" // the 1414 e2e of local assistance: files 8.3.2 so the agent finds an LSA number
   | "local_e2e_kk" // the same in Kazakh
   | "local_above_threshold"; // disability group 3, income above 1 ПМ: refusal on clause 12 ground 3
 
@@ -134,6 +135,11 @@ export const demoCitizens: DemoCitizen[] = [
     iin: "720909333216", lastNameRu: "Ким", firstNameRu: "Виктор", patronymicRu: "Алексеевич",
     lastNameKk: "Ким", firstNameKk: "Виктор", patronymicKk: "Алексеевич",
     birthDate: "1972-09-09", sex: "M", preferredLanguage: "ru", scenario: "local_above_threshold", phone: "+77015550144",
+  },
+  {
+    iin: "770821444467", lastNameRu: "Жаксыбекова", firstNameRu: "Мадина", patronymicRu: "Ериковна",
+    lastNameKk: "Жақсыбекова", firstNameKk: "Мадина", patronymicKk: "Ерікқызы",
+    birthDate: "1977-08-21", sex: "F", preferredLanguage: "kk", scenario: "local_callcenter", phone: "+77015550145",
   },
 ];
 
