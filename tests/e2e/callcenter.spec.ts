@@ -116,6 +116,7 @@ test.describe("call-centre 1414", () => {
     // The agent finds it by its number like an ASP one, on a phone-width screen, in Russian…
     const agent = await (await browser.newContext({ locale: "ru-RU", viewport: { width: 375, height: 800 } })).newPage();
     await loginStaff(agent, "cc.agent");
+    await expect(agent).not.toHaveURL(/login/);
     await agent.goto("/callcenter");
     await agent.getByLabel("Номер звонка").fill("CC-E2E-LSA1");
     await agent.getByLabel("Или регистрационный номер заявления").fill(number);
