@@ -32,7 +32,7 @@ export async function importPreschoolFacts(db: Db, rows: readonly PreschoolRow[]
         SELECT x.line, 'parent_iin' AS field FROM x WHERE NOT EXISTS (SELECT 1 FROM registry.persons p WHERE p.iin = x.parent)
         UNION ALL
         SELECT x.line, 'child_iin' FROM x WHERE NOT EXISTS (SELECT 1 FROM registry.persons p WHERE p.iin = x.child)
-        ORDER BY 1, 2`),
+        ORDER BY 1, 2 DESC`),
     );
     if (missing.length) return { ok: false as const, problems: missing.map((m) => ({ line: Number(m.line), field: m.field, message: "no such person in the registry" })) };
     // Both facts of a row, keyed by (parent, kind, source with the child, enrolment start).
