@@ -42,13 +42,13 @@ export function offerAdvice(o: ShownOffer, applications: readonly ShownApplicati
 
 export function summaryAdvice(summary: ShownSummary): SummaryAdvice {
   return {
-    grants: (summary.grants ?? []).map(grantNextStep),
     applications: summary.applications.map((a) => {
       const extension = extensionAdvice(a);
       return extension ? [extension, ...applicationNextSteps(a)] : applicationNextSteps(a);
     }),
     offers: summary.offers.map((o) => offerAdvice(o, summary.applications)),
     complaints: (summary.complaints ?? []).map(complaintAdvice),
+    grants: (summary.grants ?? []).map(grantNextStep),
   };
 }
 

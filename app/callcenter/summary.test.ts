@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { WORKFLOW_STATES } from "../domain/workflow";
+import ruCallcenter from "../../locales/ru/callcenter.json";
+import kkCallcenter from "../../locales/kk/callcenter.json";
 import {
+  buildShownApplication, buildShownGrant, grantNextStep,
   applicationNextSteps, applicationStage, buildShownOffer, buildSummary, isOverdue, offerAnswer, offerCallStage, offerDelivery, offerNextStep,
   type OfferRow,
 } from "./summary";
@@ -129,5 +133,46 @@ describe("buildSummary", () => {
       before,
     );
     expect(summary.subject).toEqual({ initials: { ru: "Г. М. А.", kk: "Г. М. Ә." } });
+  });
+});
+
+describe("local assistance and list decisions at 1414 (issue 14)", () => {
+  const row = { registrationNumber: "LSA25-000007", status: "registered" as const, channel: "portal" as const, applicationDate: "2025-10-01", dueDate: "2025-10-13", accountTail: null };
+  const now = new Date("2025-10-02T06:00:00Z");
+
+  it("a local case carries its service and category; an ASP row stays as it was", () => {
+    const local = buildShownApplication({ ...row, service: "local", local: { code: "8.3.2", name: { ru: "Операция", kk: "Операция" } } }, now);
+    expect(local).toMatchObject({ service: "local", local: { code: "8.3.2" } });
+    const asp = buildShownApplication({ ...row, registrationNumber: "ASP25-000007", service: "asp", local: null }, now);
+    expect(asp).not.toHaveProperty("service");
+    expect(asp).not.toHaveProperty("local");
+  });
+
+  it.each(WORKFLOW_STATES.map((s) => [s]))("a local case in status %s gets the local advice, worded in ru and kk", (status) => {
+    const shown = buildShownApplication({ ...row, status, service: "local" }, now);
+    const [last] = applicationNextSteps(shown).slice(-1);
+    expect(last.key).toBe(`callcenter:next.local.${status}`);
+    expect((ruCallcenter.next.local as Record<string, string>)[status]).toBeTruthy();
+    expect((kkCallcenter.next.local as Record<string, string>)[status]).toMatch(/[әғқңөұүһі]/i);
+  });
+
+  const act = {
+    occasions: [{ date: "05-09", nameRu: "День Победы", nameKk: "Жеңіс күні" }],
+    categories: [{ code: "7.5.5", nameRu: "Блокада", nameKk: "Қоршау" }],
+  };
+  const grant = { number: "L3-000002", decidedOn: "2026-04-27", paymentDate: "2026-05-05", totalTenge: 200000, kind: "holiday" as const, subject: "05-09", lines: [{ code: "7.5.5", amount: 200000 }] };
+
+  it.each([
+    ["Monday 4 May, the day before the payment date: nothing to do", "2026-05-04T06:00:00Z", false, "callcenter:next.grant.awaiting"],
+    ["Tuesday 5 May, the payment date itself: still nothing to do", "2026-05-05T06:00:00Z", false, "callcenter:next.grant.awaiting"],
+    ["Wednesday 6 May, after the payment date: where to ask", "2026-05-06T06:00:00Z", true, "callcenter:next.grant.due_passed"],
+  ])("%s", (_case, at, duePassed, key) => {
+    const shown = buildShownGrant(grant, act, new Date(at));
+    expect(shown).toMatchObject({ what: { ru: "День Победы", kk: "Жеңіс күні" }, lines: [{ name: { ru: "Блокада", kk: "Қоршау" }, amountTenge: 200000 }], duePassed });
+    expect(grantNextStep(shown)).toEqual({ key, params: { date: "2026-05-05" } });
+  });
+
+  it("without the act's file the codes stand in for the names", () => {
+    expect(buildShownGrant(grant, null, now)).toMatchObject({ what: { ru: "05-09", kk: "05-09" }, lines: [{ name: { ru: "7.5.5", kk: "7.5.5" } }] });
   });
 });
