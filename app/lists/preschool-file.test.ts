@@ -28,6 +28,11 @@ describe("the education department's preschool file", () => {
     });
   });
 
+  it("reads a semicolon-separated CSV as Excel saves it in Russian and Kazakh locales", () => {
+    const text = `${HEADER.replaceAll(",", ";")}\n${PARENT};${CHILD};${BIN};18000;2024-09-01;\n`;
+    expect(parsePreschoolFile(text)).toMatchObject({ ok: true, rows: [{ line: 2, parentIin: PARENT, childIin: CHILD, monthlyFee: 18000, enrolledTo: null }] });
+  });
+
   it("reads the same rows from JSON, a row's position as its line", () => {
     const text = JSON.stringify([{ parent_iin: PARENT, child_iin: CHILD, organisation_bin: BIN, monthly_fee: 18000, enrolled_from: "2024-09-01", enrolled_to: null }]);
     expect(parsePreschoolFile(text)).toMatchObject({ ok: true, rows: [{ line: 1, parentIin: PARENT, monthlyFee: 18000, enrolledTo: null }] });

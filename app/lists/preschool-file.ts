@@ -3,7 +3,8 @@
  * parents' fee (seed 003 clause 8.7: 50 % of the fee, once a half-year, by list) — what
  * `npx komek registry import-facts FILE` reads (ADR 024). Pure: text in, rows or every problem out.
  *
- * CSV, one row per child and enrolment, header first (columns in any order):
+ * CSV (comma- or, as Excel saves it in ru/kk locales, semicolon-separated), one row per child and
+ * enrolment, header first (columns in any order):
  *   parent_iin,child_iin,organisation_bin,monthly_fee,enrolled_from,enrolled_to
  * or JSON: an array of objects with the same keys. `enrolled_to` may be empty (still enrolled).
  * The parent is the fee payer, the person the 8.7 list pays.
@@ -81,7 +82,9 @@ function csvRecords(text: string): { records: Record_[]; problems: FileProblem[]
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
   const headerIndex = lines.findIndex((l) => l.trim() !== "");
   if (headerIndex < 0) return { records: [], problems: [{ line: 1, field: "file", message: "the file is empty" }] };
-  const header = lines[headerIndex].split(",").map((h) => h.trim().toLowerCase());
+  // Excel in a Russian or Kazakh locale saves CSV with semicolons: the header says which.
+  const delimiter = lines[headerIndex].includes(";") && !lines[headerIndex].includes(",") ? ";" : ",";
+  const header = lines[headerIndex].split(delimiter).map((h) => h.trim().toLowerCase());
   const problems: FileProblem[] = [];
   const missing = PRESCHOOL_COLUMNS.filter((c) => !header.includes(c));
   const unknown = header.filter((h) => !(PRESCHOOL_COLUMNS as readonly string[]).includes(h));
@@ -91,7 +94,7 @@ function csvRecords(text: string): { records: Record_[]; problems: FileProblem[]
   const records: Record_[] = [];
   for (let i = headerIndex + 1; i < lines.length; i++) {
     if (lines[i].trim() === "") continue;
-    const cells = lines[i].split(",");
+    const cells = lines[i].split(delimiter);
     if (cells.length !== header.length) {
       problems.push({ line: i + 1, field: "row", message: `has ${cells.length} cells, the header has ${header.length}` });
       continue;
