@@ -47,11 +47,12 @@ export function listDemoIins(): string[] {
   return LIST_DEMO_PEOPLE.map((p, i) => makeIin(p.born, p.sex, 9301 + i)!);
 }
 
-/** Once only (the first person's row is the marker). Returns whether it seeded. */
+/** Once only (each group's first person is its marker). Returns whether it seeded anything. */
 export async function seedListsDemo(db: Db, passwordHash: string): Promise<boolean> {
+  // The preschool family came later (ADR 024): a demonstration seeded before it gets it on its next start.
+  const family = await seedPreschoolDemo(db, passwordHash);
   const iins = listDemoIins();
-  const existing = await db.execute(sql`SELECT 1 FROM registry.persons WHERE iin = ${iins[0]}`);
-  if ((Array.isArray(existing) ? existing : (existing as { rows: unknown[] }).rows).length > 0) return false;
+  if (await personExists(db, iins[0])) return family;
   await db.transaction(async (tx) => {
     for (const [i, p] of LIST_DEMO_PEOPLE.entries()) {
       const iin = iins[i];
@@ -66,8 +67,7 @@ export async function seedListsDemo(db: Db, passwordHash: string): Promise<boole
       }
     }
   });
-  await seedPreschoolDemo(db);
-  for (const iin of [...iins.slice(0, 2), PRESCHOOL_DEMO_FAMILY.mother.iin]) {
+  for (const iin of iins.slice(0, 2)) {
     await ensureCitizenAccount(db, iin);
     await setCitizenPassword(db, iin, passwordHash);
   }
@@ -75,8 +75,9 @@ export async function seedListsDemo(db: Db, passwordHash: string): Promise<boole
 }
 
 /** The family of PRESCHOOL_DEMO_FAMILY in the registry, then the kindergarten's file through the import. */
-export async function seedPreschoolDemo(db: Db): Promise<void> {
+export async function seedPreschoolDemo(db: Db, passwordHash: string): Promise<boolean> {
   const { mother: m, children } = PRESCHOOL_DEMO_FAMILY;
+  if (await personExists(db, m.iin)) return false;
   await db.transaction(async (tx) => {
     const person = (iin: string, last: readonly string[], first: readonly string[], sex: string, born: string, role: string, lng: string) =>
       tx.execute(sql`INSERT INTO registry.persons (iin, last_name_ru, first_name_ru, last_name_kk, first_name_kk, birth_date, sex, preferred_language, household_role)
@@ -94,4 +95,12 @@ export async function seedPreschoolDemo(db: Db): Promise<void> {
   if (!parsed.ok) throw new Error(`db/seed/preschool-demo.csv: ${parsed.problems.map(formatProblem).join("; ")}`);
   const imported = await importPreschoolFacts(db, parsed.rows);
   if (!imported.ok) throw new Error(`db/seed/preschool-demo.csv: ${imported.problems.map(formatProblem).join("; ")}`);
+  await ensureCitizenAccount(db, m.iin);
+  await setCitizenPassword(db, m.iin, passwordHash);
+  return true;
+}
+
+async function personExists(db: Db, iin: string): Promise<boolean> {
+  const found = await db.execute(sql`SELECT 1 FROM registry.persons WHERE iin = ${iin}`);
+  return (Array.isArray(found) ? found : (found as { rows: unknown[] }).rows).length > 0;
 }

@@ -59,7 +59,8 @@ describe("the preschool file into registry facts and the 8.7 list", () => {
   });
 
   it("imports the demo family's file; the same file again changes nothing; a corrected fee changes its row only", async () => {
-    await seedPreschoolDemo(fresh.db);
+    expect(await seedPreschoolDemo(fresh.db, "x")).toBe(true);
+    expect(await seedPreschoolDemo(fresh.db, "x")).toBe(false);
     expect(await factCount()).toBe(4);
     const facts = await q<{ kind: string; value: string; source: string }>(
       `select kind, value, source from registry.person_facts where iin = $1 and kind like 'preschool%' order by kind, value`, [PRESCHOOL_DEMO_FAMILY.mother.iin],
