@@ -3,6 +3,7 @@
  * home front, a minor prisoner of a concentration camp, a worker of besieged Leningrad who is also
  * awarded for the home front (two categories of one occasion), a widow — each an active pension
  * recipient (clause 17), and one who is not. The first two can sign in (README "What to try").
+ * And the 8.7 preschool family (PRESCHOOL_DEMO_FAMILY, ADR 024), whose mother can sign in too.
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
