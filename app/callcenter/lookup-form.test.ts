@@ -16,6 +16,14 @@ describe("parseLookupForm", () => {
     expect(parsed.ok && parsed.value.query).toEqual({ kind: "registration_number", registrationNumber: "ASP26-000123" });
   });
 
+  it.each([
+    ["a local-assistance case number", " lsa25-000045 ", "LSA25-000045"],
+    ["a list decision's number from its SMS", "l12-000045", "L12-000045"],
+  ])("accepts %s", (_case, typed, number) => {
+    const parsed = parseLookupForm(values({ number: typed }), "ru");
+    expect(parsed.ok && parsed.value.query).toEqual({ kind: "registration_number", registrationNumber: number });
+  });
+
   it("falls back to the page's language when the call's language is missing", () => {
     const parsed = parseLookupForm(values({ iin: "900512440017", speak: "" }), "ru");
     expect(parsed.ok && parsed.value.speak).toBe("ru");
@@ -31,6 +39,7 @@ describe("parseLookupForm", () => {
     ["an IIN of 11 digits", { iin: "90051244001" }, { iin: "auth:errors.iinFormat" }],
     ["an IIN with a wrong check digit", { iin: "900512440018" }, { iin: "auth:errors.iinInvalid" }],
     ["a number without the service prefix", { number: "26-000123" }, { number: "callcenter:errors.numberFormat" }],
+    ["a list decision's number without its line", { number: "L12-" }, { number: "callcenter:errors.numberFormat" }],
   ])("refuses %s", (_case, over, errors) => {
     expect(parseLookupForm(values(over), "ru")).toEqual({ ok: false, errors });
   });

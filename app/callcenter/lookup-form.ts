@@ -8,6 +8,8 @@ import { isLanguage, type Language } from "../../locales";
 import type { FieldErrors } from "../components/forms";
 
 import { REGISTRATION_NUMBER } from "../services/definition";
+// A list decision's number (sent in its SMS) finds its recipient too (issue 14, ADR 024).
+import { LIST_DECISION_NUMBER } from "../lists/rules";
 
 export { REGISTRATION_NUMBER };
 
@@ -52,7 +54,7 @@ export function parseLookupForm(
     const iin = iinField.safeParse(iinText);
     if (iin.success) query = { kind: "iin", iin: iin.data };
     else errors.iin = iin.error.issues[0].message;
-  } else if (REGISTRATION_NUMBER.test(numberText)) query = { kind: "registration_number", registrationNumber: numberText };
+  } else if (REGISTRATION_NUMBER.test(numberText) || LIST_DECISION_NUMBER.test(numberText)) query = { kind: "registration_number", registrationNumber: numberText };
   else errors.number = "callcenter:errors.numberFormat";
   if (!call.success || !query) return { ok: false, errors };
   return { ok: true, value: { callReference: call.data, query, speak: isLanguage(values.speak) ? values.speak : fallbackLanguage } };

@@ -13,6 +13,7 @@ import { paymentsOfRecipient } from "../../db/queries/payments";
 import { shownPayment } from "../payments/lookup";
 import { buildShownGrant, buildSummary, type ApplicationRow, type OfferRow, type ShownGrant, type ShownLocalCategory, type ShownSummary } from "./summary";
 import { listRulesOfAct } from "../lists/source.server";
+import { LIST_DECISION_NUMBER } from "../lists/rules";
 import { ruleSetOfAct } from "../services/local/acts.server";
 import type { Tx } from "../../db/client";
 import { complaintsForCall, extensionsForCall } from "../../db/queries/complaints";
@@ -53,8 +54,9 @@ export async function lookUp(db: Db, input: LookupInput): Promise<LookupOutcome>
             {
               ...built,
               payment: shownPayment(await paymentsOfRecipient(tx, found.subjectIin)),
-              // The person's holiday and by-list decisions answer "what was I granted"; a case number asks about that case only.
-              ...(input.query.kind === "iin" ? { grants: await shownGrants(tx, found.subjectIin, now) } : {}),
+              // By IIN: the person's holiday and by-list decisions ("what was I granted"). A number asks about
+              // that one thing: a list decision's number shows that decision, a case number none.
+              ...(await grantsAsked(tx, input.query, found.subjectIin, now)),
             },
             await complaintsForCall(tx, found.subjectIin),
             await extensionsForCall(tx, found.subjectIin),
@@ -72,9 +74,11 @@ export async function lookUp(db: Db, input: LookupInput): Promise<LookupOutcome>
   });
 }
 
-async function shownGrants(tx: Tx, iin: string, now: Date): Promise<ShownGrant[]> {
-  const rows = await grantsForCall(tx, iin);
-  return Promise.all(rows.map(async (g) => buildShownGrant(g, await listRulesOfAct(g.actId), now)));
+async function grantsAsked(tx: Tx, query: LookupQuery, iin: string, now: Date): Promise<{ grants?: ShownGrant[] }> {
+  const decision = query.kind === "registration_number" && LIST_DECISION_NUMBER.test(query.registrationNumber) ? query.registrationNumber : null;
+  if (query.kind !== "iin" && !decision) return {};
+  const rows = await grantsForCall(tx, iin, decision);
+  return { grants: await Promise.all(rows.map(async (g) => buildShownGrant(g, await listRulesOfAct(g.actId), now))) };
 }
 
 /** A local case's category named from the act it was filed under (the code alone when the file is gone). */

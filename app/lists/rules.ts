@@ -115,6 +115,9 @@ export function decisionTotal(amounts: number[]): number {
 }
 
 /** "200 000" — tenge with a narrow no-break space between thousands, as the SMS and pages print them. */
+/** A list decision's number, L<list>-<nnnnnn> (approveList in lists.server.ts): printed, sent by SMS, checked at /verify and 1414. */
+export const LIST_DECISION_NUMBER = /^L\d{1,12}-\d{6}$/;
+
 export function formatTenge(n: number): string {
   return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
 }

@@ -18,9 +18,9 @@ import { normalizeCode } from "../notices/text";
 import type { VerifyFailureReason } from "../signature/verify";
 import type { ApprovalFacts } from "./lists.server";
 import { namesFor } from "./pages.server";
+import { LIST_DECISION_NUMBER } from "./rules";
 
-/** A list decision's number: L<list>-<nnnnnn> (app/lists/lists.server.ts approveList). */
-export const LIST_DECISION_NUMBER = /^L\d{1,12}-\d{6}$/;
+export { LIST_DECISION_NUMBER };
 
 export type ListDecisionOutcome =
   | {

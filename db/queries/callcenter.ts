@@ -32,7 +32,7 @@ export type FoundForCall = {
 
 /**
  * Everything the console shows about one person, in one statement (one round trip): the person is
- * found by IIN or through a registration number; then their applications, their proactive offers with
+ * found by IIN, through a registration number or through a list decision's number (issue 14); then their applications, their proactive offers with
  * the delivery status of each offer SMS, and their name's first letters. Only the columns the agent
  * may see leave the database — first letters of names, last four characters of accounts — never
  * drafts, incomes, addresses or family members. Null when the query matches no one.
@@ -87,6 +87,8 @@ export async function findForCall(db: Tx, query: LookupQuery): Promise<FoundForC
         SELECT ${sql.placeholder("iin")}::char(12) AS iin WHERE ${sql.placeholder("iin")}::text IS NOT NULL
         UNION ALL
         SELECT applicant_iin FROM applications WHERE registration_number = ${sql.placeholder("number")}::text
+        UNION ALL
+        SELECT iin FROM local_decisions WHERE number = ${sql.placeholder("number")}::text
       ) found LIMIT 1
     ) s`)
     // Prepared, so PostgreSQL plans this statement once per connection rather than on every call.
@@ -117,15 +119,15 @@ export type GrantForCall = {
   lines: { code: string; amount: number }[];
 };
 
-/** The person's decisions of approved lists (issue 14, ADR 017), newest first; never anyone else's line. */
-export async function grantsForCall(db: Tx, iin: string): Promise<GrantForCall[]> {
+/** The person's decisions of approved lists (issue 14, ADR 017), newest first, or the one numbered; never anyone else's line. */
+export async function grantsForCall(db: Tx, iin: string, onlyNumber: string | null = null): Promise<GrantForCall[]> {
   const result = await db.execute(sql`
     SELECT d.number, d.decided_on::text AS "decidedOn", d.payment_date::text AS "paymentDate", d.total_tenge AS "totalTenge",
            l.kind, l.subject, l.act_id AS "actId",
            (SELECT json_agg(json_build_object('code', g.category_code, 'amount', g.amount_tenge) ORDER BY g.category_code)
               FROM local_grants g WHERE g.decision_id = d.id) AS lines
     FROM local_decisions d JOIN local_lists l ON l.id = d.list_id
-    WHERE d.iin = ${iin}
+    WHERE d.iin = ${iin} AND (${onlyNumber}::text IS NULL OR d.number = ${onlyNumber}::text)
     ORDER BY d.decided_on DESC, d.id DESC
     LIMIT 20`);
   return rowsOf<GrantForCall>(result).map((g) => ({ ...g, totalTenge: Number(g.totalTenge), lines: (json(g.lines) as GrantForCall["lines"]) ?? [] }));

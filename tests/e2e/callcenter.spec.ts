@@ -154,6 +154,13 @@ test.describe("call-centre 1414", () => {
     await expect(grantRu).toContainText("родительских взносов");
     await expect(grantRu).toContainText("103\u00a0500 тг");
     await expect(agent.getByRole("region", { name: "Ответ звонящему" })).not.toContainText(GULNARA);
+    // The decision's number from her SMS finds the same decision.
+    const decision = (await grantRu.getByRole("heading").textContent())!.match(/L\d+-\d{6}/)![0];
+    await agent.getByLabel("Номер звонка").fill("CC-E2E-LSA3");
+    await agent.getByLabel("ИИН звонящего").fill("");
+    await agent.getByLabel("Или регистрационный номер заявления").fill(decision);
+    await agent.getByRole("button", { name: "Найти" }).click();
+    await expect(agent.getByRole("region", { name: "Ответ звонящему" }).locator('[data-kind="grant"]')).toHaveAttribute("data-number", decision);
 
     // The recipient checks her decision at /verify from the cabinet, on a phone, in Kazakh; a changed code fails.
     const mother = await (await browser.newContext({ locale: "kk-KZ", viewport: { width: 375, height: 800 } })).newPage();

@@ -145,6 +145,18 @@ describe("local assistance at 1414 and list decisions at /verify", () => {
       expect(summaryAdvice(later.summary).grants[0]!.key).toBe("callcenter:next.grant.due_passed");
     });
 
+    it("a list decision's number from the SMS finds its recipient and shows that decision only", async () => {
+      const mine = decisionOf(veteranRu);
+      const found = await lookUp(fresh.db, { agent, callReference: "CALL-LSA-5", query: { kind: "registration_number", registrationNumber: mine.number }, language: "kk", now: NOW, maxPerMinute: 100 });
+      if (!found.ok) throw new Error("rate limited");
+      expect(found.summary.subject).not.toBeNull();
+      expect(found.summary.grants!.map((g) => g.number)).toEqual([mine.number]);
+      const [log] = await q<{ subject_iin: string; query_kind: string }>(`select subject_iin, query_kind from callcenter_lookups where id = $1`, [found.lookupId]);
+      expect(log).toEqual({ subject_iin: veteranRu, query_kind: "registration_number" });
+      const none = await lookUp(fresh.db, { agent, callReference: "CALL-LSA-6", query: { kind: "registration_number", registrationNumber: "L999-000001" }, language: "ru", now: NOW, maxPerMinute: 100 });
+      expect(none.ok && none.summary).toEqual({ version: 1, subject: null, applications: [], offers: [] });
+    });
+
     it("a person without list decisions gets an empty grants section", async () => {
       const found = await lookUp(fresh.db, { agent, callReference: "CALL-LSA-4", query: { kind: "iin", iin: applicant.iin }, language: "ru", now: NOW, maxPerMinute: 100 });
       expect(found.ok && found.summary.grants).toEqual([]);
