@@ -53,6 +53,7 @@ export const transferForm = z.object({
 
 /** The citizen's corrected account, for one of their own assignments. */
 export const accountForm = z.object({
-  application: z.string().trim().uuid("payments:cabinet.applicationMissing").optional(),
+  /** An application's id, or "grants" for the recipient's list grants (cabinet.server.ts GRANTS_TARGET). */
+  application: z.union([z.string().trim().uuid("payments:cabinet.applicationMissing"), z.literal("grants")], { error: "payments:cabinet.applicationMissing" }).optional(),
   iban: z.string().max(60).default(""),
 });

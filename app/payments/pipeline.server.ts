@@ -17,7 +17,7 @@ import { makeKzIban, parseKzIban } from "../domain/iban";
 import { paymentsT } from "./text";
 import type { Language } from "../../locales";
 import {
-  demandDate, demandSendBy, monthOf, ordersDueBy, PERIODICITY_STEP, returnIsLate, returnRecordBy, returnToDistrictBy, terminationStart, transferWindow,
+  DAILY_PERIODICITIES, demandDate, demandSendBy, monthOf, ordersDueBy, PERIODICITY_STEP, type Periodicity, returnIsLate, returnRecordBy, returnToDistrictBy, terminationStart, transferWindow,
   undueTiyn, workingDayOnOrAfter, type TerminationGround,
 } from "./calendar";
 import { allServices } from "../services/registry";
@@ -60,7 +60,8 @@ async function audit(tx: Tx, actor: PaymentActor, action: string, subject: strin
 export type RunSummary = {
   date: IsoDate;
   workingDay: boolean;
-  schedule: { accounts: number; lines: number };
+  /** New accounts, new lines of assignments, new lines of list grants (ADR 023). */
+  schedule: { accounts: number; lines: number; grants: number };
   terminations: { applicationId: string; ground: TerminationGround; stopFrom: IsoDate; stopped: number; overpaid: number; overpaidTiyn: number }[];
   demands: { demands: number; lines: number; totalTiyn: number; months: string[] };
   orders: { orders: number; items: number; totalTiyn: number };
@@ -68,10 +69,29 @@ export type RunSummary = {
   lines: Record<string, number>;
 };
 
-/** Every registered service whose definition says how its assignments are paid (ADR 020). */
+/**
+ * Every registered service whose definition says how its assignments are paid (ADR 020); a service
+ * paid `by_category` (local assistance, ADR 023) has no periodicity of its own (null): each case's
+ * category says, from `categorySchedules`.
+ */
 export function paymentSchedules(): q.ServiceSchedule[] {
-  return allServices().flatMap((def) =>
-    def.payments ? [{ service: def.key, periodicity: def.payments.periodicity, step: PERIODICITY_STEP[def.payments.periodicity] }] : [],
+  return allServices().flatMap((def) => {
+    if (!def.payments) return [];
+    const p = def.payments.periodicity;
+    return [p === "by_category" ? { service: def.key, periodicity: null, step: null } : { service: def.key, periodicity: p, step: PERIODICITY_STEP[p] }];
+  });
+}
+
+/**
+ * The periodicity of every category of every loaded district act (app/services/local/acts), for the
+ * services paid by category; empty when none is. One row per act and category, so the schedule stays
+ * one set-based statement whatever the number of decisions.
+ */
+export async function categorySchedules(schedules: q.ServiceSchedule[]): Promise<q.CategorySchedule[]> {
+  if (!schedules.some((s) => s.periodicity === null)) return [];
+  const { loadActs } = await import("../services/local/acts.server");
+  return loadActs().flatMap((rs) =>
+    rs.categories.map((c) => ({ kato: rs.act.kato, act: rs.act.decision.number, code: c.code, periodicity: c.periodicity, step: PERIODICITY_STEP[c.periodicity as Periodicity] })),
   );
 }
 
@@ -88,7 +108,8 @@ export async function runPayments(date: IsoDate, opts: { now?: Date; actor?: Pay
   const workingDay = isWorkingDay(date, cal);
   return db.transaction(async (tx) => {
     await tx.execute(lockSql);
-    const schedule = await q.scheduleLines(tx, now, paymentSchedules());
+    const schedules = paymentSchedules();
+    const schedule = await q.scheduleLines(tx, now, schedules, await categorySchedules(schedules));
     const terminations: RunSummary["terminations"] = [];
     for (const event of await q.registryEventCandidates(tx, date)) {
       const result = await terminateIn(tx, { service: event.service, applicationId: event.application_id, ground: event.ground, eventDate: event.event_date, source: "registry", recordedOn: date, actor, now });
@@ -96,19 +117,20 @@ export async function runPayments(date: IsoDate, opts: { now?: Date; actor?: Pay
     }
     const plan: q.DemandPlan[] = [];
     const sentOn = workingDayOnOrAfter(date, cal);
-    for (const month of await q.scheduledMonths(tx)) {
+    for (const month of await q.scheduledMonths(tx, false, DAILY_PERIODICITIES)) {
       const dueOn = demandDate({ periodicity: "monthly", month }, cal);
       if (dueOn > date) continue;
       const window = transferWindow(sentOn, month, cal);
       plan.push({ month, dueOn, kind: date <= dueOn ? "scheduled" : "supplementary", transferEarliest: window.earliest, transferDue: window.dueBy });
     }
-    // Clause 19: one-off payments are demanded every working day, from their payment month on.
-    for (const month of await q.scheduledMonths(tx, true)) {
+    // Clause 19: one-off payments — and those the 29th rule does not name (half-yearly, yearly, heating
+    // season: calendar.demandRule) — are demanded every working day, from their payment month on.
+    for (const month of await q.scheduledMonths(tx, true, DAILY_PERIODICITIES)) {
       if (month > monthOf(date)) continue;
       const window = transferWindow(sentOn, month, cal);
-      plan.push({ month, dueOn: demandDate({ periodicity: "one_off", decidedOn: date }, cal), kind: "one_off", transferEarliest: window.earliest, transferDue: window.dueBy });
+      plan.push({ month, dueOn: demandDate({ periodicity: "one_off", month, on: date }, cal), kind: "one_off", transferEarliest: window.earliest, transferDue: window.dueBy });
     }
-    const formed = await q.formDemands(tx, { formedOn: date, sendBy: demandSendBy(date, cal), sentOn, plan });
+    const formed = await q.formDemands(tx, { formedOn: date, sendBy: demandSendBy(date, cal), sentOn, plan, dailyPeriodicities: DAILY_PERIODICITIES });
     if (formed.demands > 0) await audit(tx, actor, "form_demands", `demands:${date}`, { ...formed, months: plan.map((p) => p.month) }, now);
     const orders = workingDay ? await q.createOrders(tx, { orderDate: date, now }) : { orders: 0, items: 0, totalTiyn: 0 };
     if (orders.orders > 0) await audit(tx, actor, "create_orders", `orders:${date}`, orders, now);
@@ -263,12 +285,12 @@ async function smsRecipient(tx: Tx, iin: string, body: (t: ReturnType<typeof pay
 export type AccountChange = { updatedLines: number; requeued: number; rescheduled: number };
 
 /**
- * A corrected account for an assignment (the citizen in the cabinet, or staff): checked like the
- * application's (KZ IBAN, a known payment organisation, the recipient's own open account), then
- * future and returned lines are paid to it.
+ * A corrected account for an assignment (the citizen in the cabinet, or staff) — or, with
+ * `applicationId` null, for the recipient's list grants: checked like the application's (KZ IBAN, a
+ * known payment organisation, the recipient's own open account), then future and returned lines are paid to it.
  */
 export async function changePaymentAccount(
-  p: { service: string; applicationId: string; recipientIin: string; input: string; source: "citizen" | "staff"; actor: PaymentActor; now?: Date },
+  p: { service: string; applicationId: string | null; recipientIin: string; input: string; source: "citizen" | "staff"; actor: PaymentActor; now?: Date },
 ): Promise<AccountChange> {
   const now = p.now ?? new Date();
   const parsed = parseKzIban(p.input);
@@ -281,10 +303,10 @@ export async function changePaymentAccount(
     const account = await gateway.findBankAccountByIban(parsed.iban);
     if (!account || account.iin !== p.recipientIin || account.closedAt) throw new PaymentError("payments.errors.iban.notOwn");
     const result = await q.applyAccount(tx, {
-      service: p.service, applicationId: p.applicationId, iban: parsed.iban, bankCode: parsed.bankCode, bic: bank.bic,
+      service: p.service, applicationId: p.applicationId, recipientIin: p.recipientIin, iban: parsed.iban, bankCode: parsed.bankCode, bic: bank.bic,
       channel: bank.bic === "KPSTKZKA" ? "kazpost" : "bank", source: p.source, today: kzDate(now), now,
     });
-    await audit(tx, p.actor, "change_account", `application:${p.applicationId}`, { ibanTail: parsed.iban.slice(-4), bank: bank.code, ...result }, now);
+    await audit(tx, p.actor, "change_account", p.applicationId ? `application:${p.applicationId}` : `grants:${p.recipientIin}`, { ibanTail: parsed.iban.slice(-4), bank: bank.code, ...result }, now);
     return result;
   });
 }
