@@ -406,6 +406,14 @@ export async function linesOfAssignment(tx: Tx, service: string, applicationId: 
     .for("update");
 }
 
+export async function terminationOf(tx: Tx, service: string, applicationId: string) {
+  const [row] = await tx
+    .select({ id: paymentTerminations.id })
+    .from(paymentTerminations)
+    .where(and(eq(paymentTerminations.service, service), eq(paymentTerminations.applicationId, applicationId)));
+  return row;
+}
+
 export async function insertTermination(tx: Tx, row: typeof paymentTerminations.$inferInsert) {
   const [inserted] = await tx.insert(paymentTerminations).values(row).onConflictDoNothing().returning({ id: paymentTerminations.id });
   return inserted?.id ?? null;
