@@ -5,7 +5,9 @@
  * by-list list (8.10) — through a month: demands (daily ones on their day, monthly ones by the 29th),
  * transfers, pain.001 files valid against the XSD with control sums equal to the sum of the lines, a
  * returned grant re-paid to the corrected account, and a death registered mid-month producing the
- * right stop date and overpayment. Re-running creates nothing; a grant is never paid twice.
+ * right stop date and overpayment. Re-running creates nothing; a grant is never paid twice. A local
+ * case is terminated on its own grounds (the local definition's clause 14, less those the act exempts
+ * its category from) through the signed staff page.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -26,6 +28,12 @@ import { PAIN002_XSD, validateAgainstXsd } from "../support/xsd";
 import { testIins } from "../support/people";
 import { testListRules } from "../support/list-rules";
 import { createLocalAssignments, type LocalAssignment } from "../support/local-assignment";
+import { createDemoPki } from "../../app/signature/demo-keys.server";
+import { clearTrustCache } from "../../app/signature/trust.server";
+import { openKeyFile } from "../../app/signature/signer";
+import { DEMO_KEY_PASSWORD } from "../../db/seed/demo-people";
+import { outcome, postForm, requestAs, sessionCookie } from "../support/session";
+import * as caseTermination from "../../app/routes/staff.cases.$id_.payments";
 
 const NURA = "355230100";
 const at = (date: string) => new Date(`${date}T05:00:00Z`);
@@ -52,7 +60,13 @@ describe("ten decisions of ASP and local assistance through a month", () => {
     amountTiyn: 2_000_000 + i * 10_001, periodFrom: "2026-12", periodTo: "2027-05", applicationDate: "2026-11-16", ...over,
   });
 
+  let dataDir: string;
+
   beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "komek-pay-local-pki-"));
+    process.env.KOMEK_DATA_DIR = dataDir;
+    await createDemoPki({ dir: path.join(dataDir, "pki") });
+    clearTrustCache();
     fresh = await createFreshDb({ prefix: "komek_pay_local" });
     setDb(fresh);
     await seedDemoIfEmpty(fresh.db, { generatedPersons: 0 });
@@ -86,6 +100,9 @@ describe("ten decisions of ASP and local assistance through a month", () => {
   });
   afterAll(async () => {
     await fresh?.drop();
+    delete process.env.KOMEK_DATA_DIR;
+    clearTrustCache();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
   });
 
@@ -210,5 +227,36 @@ describe("ten decisions of ASP and local assistance through a month", () => {
     expect(op).toEqual({ amount_tiyn: String(asp[2].amountTiyn), status: "notified" });
     // Nothing new on a re-run.
     expect((await runPayments("2026-12-10", { now: at("2026-12-10") })).terminations).toEqual([]);
+  });
+
+  it("a local case is stopped on the local grounds through the signed staff page: 8.2 cannot be stopped for placement in an institution; 8.8 for false information from the date", async () => {
+    const [{ id: staffId }] = await q<{ id: number }>(`select id from staff_accounts where login = 'nura.specialist'`);
+    const cookie = await sessionCookie({ kind: "staff", staffId });
+    const call = async (i: number, kind: "loader" | "action", fields?: Record<string, string>) => {
+      const id = localCases[i].applicationId;
+      const url = `/staff/cases/${id}/payments`;
+      const request = fields ? await postForm(cookie, url, fields) : requestAs(cookie, url);
+      return outcome(() => (caseTermination[kind] as (a: unknown) => Promise<unknown>)({ request, params: { id }, context: {} }));
+    };
+    // The page offers the local definition's grounds; Nura's act exempts 8.1–8.2 from sub-item 3.
+    expect((await call(0, "loader")).body).toMatchObject({ grounds: ["death", "moved_out", "false_information", "lost_grounds"] });
+    expect((await call(2, "loader")).body).toMatchObject({ grounds: ["death", "moved_out", "institution", "false_information", "lost_grounds"] });
+    const refused = await call(0, "action", { ground: "institution", eventDate: "2026-11-25" });
+    expect(refused).toMatchObject({ status: 400, body: { errors: { ground: expect.stringContaining("payments:errors.groundNotForCase") } } });
+
+    // 8.8 (heating season, November's payment made): false information found from Wednesday 25 November.
+    const fields = { ground: "false_information", eventDate: "2026-11-25", note: "Акт обследования № 7" };
+    const review = await call(2, "action", fields);
+    const amount = local[2].amountTiyn;
+    const undue = Math.floor((amount * 6) / 30);
+    expect(review).toMatchObject({ status: 200, body: { review: { stopFrom: "2026-11-25", overpaid: [{ month: "2026-11", amount: (undue / 100).toFixed(2) }] } } });
+    const { payload } = (review.body as { review: { payload: string } }).review;
+    const signer = await openKeyFile(fs.readFileSync(path.join(dataDir, "pki", "850415440018.p12")), DEMO_KEY_PASSWORD);
+    const done = await call(2, "action", { ...fields, step: "sign", payload, signature: await signer.sign(payload) });
+    expect(done).toMatchObject({ status: 200, body: { done: { stopFrom: "2026-11-25", stopped: 0, overpaid: 1, overpaidTiyn: undue } } });
+    const [op] = await q<{ amount_tiyn: string; recovery: string }>(`
+      select op.amount_tiyn::text, op.recovery from payment_overpayments op join payment_lines l on l.id = op.line_id where l.application_id = $1`, [localCases[2].applicationId]);
+    expect(op).toEqual({ amount_tiyn: String(undue), recovery: "voluntary_or_court" });
+    expect((await cabinetPayments(local[2].iin, "ru"))[0]).toMatchObject({ service: "local", terminationGround: "false_information", overpaymentStatus: "notified" });
   });
 });
