@@ -22,6 +22,8 @@ import { createDemoAssignments, type DemoAssignment } from "../../app/payments/d
 import { changePaymentAccount, importReturns, recordTransfer, runPayments, writeOrderFiles, type PaymentActor } from "../../app/payments/pipeline.server";
 import { decimalToTiyn, endToEndId, pain002 } from "../../app/payments/files";
 import { cabinetPayments } from "../../app/payments/cabinet.server";
+import { shownPayment } from "../../app/payments/lookup";
+import { paymentsOfRecipient } from "../../db/queries/payments";
 import { approvalFacts, approvalPayload, approveList, findList, generateList, markReviewed } from "../../app/lists/lists.server";
 import { makeKzIban } from "../../app/domain/iban";
 import { PAIN002_XSD, validateAgainstXsd } from "../support/xsd";
@@ -210,6 +212,8 @@ describe("ten decisions of ASP and local assistance through a month", () => {
     expect((await q(`select iban from payment_lines l join local_grants g on g.id = l.grant_id where g.recipient_iin = $1`, [grantees[0]]))[0]).toEqual({ iban: makeKzIban("601", "G000000000000") });
     expect((await runPayments("2026-12-03", { now: at("2026-12-03") })).orders).toMatchObject({ items: 1, totalTiyn: Number(line.amount_tiyn) });
     expect((await q(`select status, attempts, iban from payment_lines where id = $1`, [line.id]))[0]).toEqual({ status: "paid", attempts: 2, iban });
+    // 1414 says it like an ASP payment: paid on the day to the account's last four digits.
+    expect(shownPayment(await paymentsOfRecipient(fresh.db, grantees[1]))).toEqual({ status: "paid", date: "2026-12-03", tail: iban.slice(-4) });
   });
 
   it("deaths registered mid-month: an ASP recipient dead on 18 November and a local monthly one on 9 December — each stops from the next month", async () => {
