@@ -31,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   await assertCsrf(request, form);
   const parsed = parseForm(accountForm, form);
-  const iban = String(form.get("iban") ?? "").slice(0, 60);
+  const iban = (parsed.ok ? parsed.data.iban : (parsed.values.iban ?? "")).slice(0, 60);
   const payments = await cabinetPayments(user.iin, await getLanguage(request));
   // Ownership: only an assignment among the citizen's own payments; the service is that assignment's.
   const target = parsed.ok ? accountTarget(payments, parsed.data.application) : null;

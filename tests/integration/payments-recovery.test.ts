@@ -212,7 +212,7 @@ describe("returns, terminations and recovery", () => {
     expect(JSON.parse(payload)).toMatchObject({ kind: "payment_termination", ground: "institution", groundItem: 3, stopFrom: "2027-01-01", note: "Справка интерната", signerIin: "850415440018" });
     expect(await rows(5)).toEqual(untouched);
     const signStep = (fields: Record<string, string>) => post(specialist, 5, { step: "sign", ground: "institution", eventDate: "2026-12-01", note: "Справка интерната", ...fields });
-    const refusedWith = (r: { status: number; body: unknown }) => {
+    const refusedWith = (r: { status: number; body?: unknown }) => {
       expect(r.status).toBe(400);
       return Object.values((r.body as { errors: Record<string, string> }).errors)[0];
     };
