@@ -36,6 +36,8 @@ import { openKeyFile } from "../../app/signature/signer";
 import { DEMO_KEY_PASSWORD } from "../../db/seed/demo-people";
 import { outcome, postForm, requestAs, sessionCookie } from "../support/session";
 import * as caseTermination from "../../app/routes/staff.cases.$id_.payments";
+import * as cabinetPaymentsRoute from "../../app/routes/cabinet.payments";
+import { ensureCitizenAccount } from "../../db/queries/accounts";
 
 const NURA = "355230100";
 const at = (date: string) => new Date(`${date}T05:00:00Z`);
@@ -212,6 +214,13 @@ describe("ten decisions of ASP and local assistance through a month", () => {
     expect((await q(`select iban from payment_lines l join local_grants g on g.id = l.grant_id where g.recipient_iin = $1`, [grantees[0]]))[0]).toEqual({ iban: makeKzIban("601", "G000000000000") });
     expect((await runPayments("2026-12-03", { now: at("2026-12-03") })).orders).toMatchObject({ items: 1, totalTiyn: Number(line.amount_tiyn) });
     expect((await q(`select status, attempts, iban from payment_lines where id = $1`, [line.id]))[0]).toEqual({ status: "paid", attempts: 2, iban });
+    // The cabinet page names the grants as the target of a corrected account; a bad one changes nothing.
+    await ensureCitizenAccount(fresh.db, grantees[0]);
+    const citizen = await sessionCookie({ kind: "citizen", iin: grantees[0] });
+    const cabinet = async (fields: Record<string, string>) =>
+      outcome(async () => cabinetPaymentsRoute.action({ request: await postForm(citizen, "/cabinet/payments", fields), params: {}, context: {} } as never));
+    expect(await cabinet({ application: "grants", iban: "KZ00 1234" })).toMatchObject({ status: 400, body: { errors: { iban: expect.stringMatching(/^payments:errors\.iban\./) } } });
+    expect(await cabinet({ application: "someone-else", iban: makeKzIban("722", "G100000000001") })).toMatchObject({ status: 400, body: { errors: { iban: "payments:cabinet.applicationMissing" } } });
     // 1414 says it like an ASP payment: paid on the day to the account's last four digits.
     expect(shownPayment(await paymentsOfRecipient(fresh.db, grantees[1]))).toEqual({ status: "paid", date: "2026-12-03", tail: iban.slice(-4) });
   });
