@@ -8,6 +8,8 @@ const GULMIRA = "680401491011";
 const ASKHAT_E = "680402391029";
 /** nura.specialist's IIN: the demo key the termination is signed with. */
 const SPECIALIST_IIN = "850415440018";
+/** nura.finance's IIN: the demo key a recovery step is signed with. */
+const FINANCE_IIN = "840214444115";
 
 const monthRow = (scope: Locator, month: string) => scope.getByRole("row").filter({ has: scope.page().getByRole("cell", { name: month, exact: true }) });
 
@@ -119,6 +121,15 @@ test.describe("payments (issue 15)", () => {
     const finance = await browser.newPage();
     await loginStaff(finance, "nura.finance");
     await expect(finance).toHaveURL(/\/staff\/payments$/);
+    // A repayment of 100 tenge: checked first, then signed with the officer's ЭЦП.
+    const item = finance.getByTestId(/^overpayment-/).filter({ hasText: "••1029" }).filter({ hasText: "недостоверные" });
+    await item.getByLabel("Сумма, тг").fill("100");
+    await item.getByRole("button", { name: "Проверить и подписать" }).click();
+    await expect(finance.getByTestId("recovery-review")).toContainText("извещён → возвращено частично");
+    await finance.getByLabel("Файл ключа ЭЦП").setInputFiles(await demoKeyFile(request, `${FINANCE_IIN}.p12`));
+    await finance.getByLabel("Пароль к ключу").fill(DEMO_KEY_PASSWORD);
+    await finance.getByRole("button", { name: "Подписать и отправить" }).click();
+    await expect(finance.getByRole("status")).toContainText("Записано: возвращено частично");
     await finance.goto("/staff/payments?lng=kk");
     await expect(finance.getByRole("table").first()).toContainText("Нұра ауданының жұмыспен қамту");
     await expect(finance.locator("main")).not.toContainText(/· nura ·|\bnura\b\s*\d{2}\.\d{4}/);
