@@ -64,6 +64,8 @@ export type RunSummary = {
   /** New accounts, new lines of assignments, new lines of list grants (ADR 023). */
   schedule: { accounts: number; lines: number; grants: number };
   terminations: { applicationId: string; ground: TerminationGround; stopFrom: IsoDate; stopped: number; overpaid: number; overpaidTiyn: number }[];
+  /** Unpaid list-grant lines stopped because their recipient died (ADR 023). */
+  grantsStopped: { lines: number; totalTiyn: number };
   demands: { demands: number; lines: number; totalTiyn: number; months: string[] };
   orders: { orders: number; items: number; totalTiyn: number };
   returnsToDistrict: { items: number; totalTiyn: number };
@@ -116,6 +118,9 @@ export async function runPayments(date: IsoDate, opts: { now?: Date; actor?: Pay
       const result = await terminateIn(tx, { service: event.service, applicationId: event.application_id, ground: event.ground, eventDate: event.event_date, source: "registry", recordedOn: date, actor, now });
       if (result) terminations.push({ applicationId: event.application_id, ground: event.ground, ...result });
     }
+    // List grants have no assignment to terminate: their unpaid lines stop on the recipient's death (ADR 023).
+    const grantsStopped = await q.stopGrantLinesOfDead(tx, date);
+    if (grantsStopped.lines > 0) await audit(tx, actor, "stop_grant_lines", `grants:${date}`, { ground: "death", ...grantsStopped }, now);
     const plan: q.DemandPlan[] = [];
     const sentOn = workingDayOnOrAfter(date, cal);
     for (const month of await q.scheduledMonths(tx, false, DAILY_PERIODICITIES)) {
@@ -139,7 +144,7 @@ export async function runPayments(date: IsoDate, opts: { now?: Date; actor?: Pay
     const returnsToDistrict = workingDay ? await q.returnToDistrict(tx, date) : { items: 0, totalTiyn: 0 };
     if (returnsToDistrict.items > 0) await audit(tx, actor, "return_to_district", `returns:${date}`, returnsToDistrict, now);
     return {
-      date, workingDay, schedule, terminations,
+      date, workingDay, schedule, terminations, grantsStopped,
       demands: { ...formed, months: formed.demands > 0 ? [...new Set(plan.map((p) => p.month))] : [] },
       orders, returnsToDistrict, lines: await q.lineCounts(tx),
     };

@@ -491,6 +491,26 @@ export async function registryEventCandidates(tx: Tx, asOf: string) {
   );
 }
 
+/**
+ * Clause 14 sub-item 1 for list grants (ADR 023): a grant line not yet paid whose recipient died so
+ * that payment stops before its month (from the month after the death) is stopped from that day.
+ * Grants have no application, so no termination row: the line carries its stop date. Returns the lines.
+ */
+export async function stopGrantLinesOfDead(tx: Tx, asOf: string): Promise<{ lines: number; totalTiyn: number }> {
+  const [row] = rowsOf<{ n: number; total: string }>(
+    await tx.execute(sql`
+      WITH stopped AS (
+        UPDATE payment_lines l SET status = 'stopped', stopped_from = (date_trunc('month', p.death_date) + interval '1 month')::date
+        FROM registry.persons p
+        WHERE l.grant_id IS NOT NULL AND l.status IN ('scheduled', 'demanded', 'funded') AND p.iin = l.recipient_iin
+          AND p.death_date IS NOT NULL AND p.death_date <= ${asOf}::date AND date_trunc('month', p.death_date) + interval '1 month' <= l.month
+        RETURNING l.amount_tiyn
+      )
+      SELECT count(*)::int AS n, coalesce(sum(amount_tiyn), 0)::text AS total FROM stopped`),
+  );
+  return { lines: num(row?.n), totalTiyn: num(row?.total) };
+}
+
 export type CitizenPayment = {
   lineId: number; applicationId: string | null; grantId: number | null; service: string; month: string; amountTiyn: number; status: string; paidOn: string | null; returnedOn: string | null;
   returnCode: string | null; iban: string; bankNameRu: string; bankNameKk: string; channel: string; overpaymentTiyn: number | null;
@@ -504,7 +524,9 @@ export async function paymentsOfRecipient(tx: Tx, iin: string, limit = 36): Prom
       SELECT l.id, l.application_id, l.grant_id, l.service, to_char(l.month, 'YYYY-MM') AS month, l.amount_tiyn, l.status,
              to_char(l.paid_on, 'YYYY-MM-DD') AS paid_on, to_char(l.returned_on, 'YYYY-MM-DD') AS returned_on, l.return_code,
              l.iban, b.name_ru, b.name_kk, l.channel, op.amount_tiyn AS overpayment, op.repaid_tiyn AS overpayment_repaid, op.status AS overpayment_status,
-             to_char(l.stopped_from, 'YYYY-MM-DD') AS stopped_from, t.ground
+             to_char(l.stopped_from, 'YYYY-MM-DD') AS stopped_from,
+             -- A grant line is only ever stopped by its recipient's death (stopGrantLinesOfDead).
+             coalesce(t.ground, CASE WHEN l.grant_id IS NOT NULL AND l.status = 'stopped' THEN 'death' END) AS ground
       FROM payment_lines l
       JOIN registry.banks b ON b.code = l.bank_code
       LEFT JOIN payment_overpayments op ON op.line_id = l.id

@@ -242,6 +242,30 @@ describe("ten decisions of ASP and local assistance through a month", () => {
     expect((await runPayments("2026-12-10", { now: at("2026-12-10") })).terminations).toEqual([]);
   });
 
+  it("a grant not yet paid stops when its recipient's death is registered; none is made for one already dead", async () => {
+    // A second grant (another category of the same list) for each grantee, for January 2027.
+    await q(`
+      insert into local_grants (decision_id, list_id, entry_id, recipient_iin, district_kato, kind, subject, period, category_code, amount_tenge,
+                                decision_number, decision_date, payment_date, created_at)
+      select decision_id, list_id, entry_id, recipient_iin, district_kato, kind, subject, period, '8.10.9', amount_tenge, decision_number, decision_date, '2027-01-12', now()
+      from local_grants`);
+    await q(`update registry.persons set death_date = '2026-12-05' where iin = $1`, [grantees[1]]);
+    // Died on 5 December: payment stops from 1 January — no January line for them; the other grantee's is made.
+    const made = await runPayments("2026-12-11", { now: at("2026-12-11") });
+    expect(made.schedule.grants).toBe(1);
+    expect(made.grantsStopped).toEqual({ lines: 0, totalTiyn: 0 });
+    // The other grantee dies on 20 December, before January's payment: the line stops from 1 January.
+    await q(`update registry.persons set death_date = '2026-12-20' where iin = $1`, [grantees[0]]);
+    const run = await runPayments("2026-12-21", { now: at("2026-12-21") });
+    expect(run.grantsStopped).toEqual({ lines: 1, totalTiyn: 12 * 4325 * 100 });
+    const [line] = await q<{ status: string; stopped_from: string }>(`
+      select l.status, to_char(l.stopped_from, 'YYYY-MM-DD') as stopped_from from payment_lines l join local_grants g on g.id = l.grant_id
+      where g.recipient_iin = $1 and g.category_code = '8.10.9'`, [grantees[0]]);
+    expect(line).toEqual({ status: "stopped", stopped_from: "2027-01-01" });
+    expect((await cabinetPayments(grantees[0], "ru")).find((p) => p.month === "2027-01")).toMatchObject({ status: "stopped", terminationGround: "death" });
+    expect((await runPayments("2026-12-21", { now: at("2026-12-21") })).grantsStopped.lines).toBe(0);
+  });
+
   it("a local case is stopped on the local grounds through the signed staff page: 8.2 cannot be stopped for placement in an institution; 8.8 for false information from the date", async () => {
     const [{ id: staffId }] = await q<{ id: number }>(`select id from staff_accounts where login = 'nura.specialist'`);
     const cookie = await sessionCookie({ kind: "staff", staffId });
