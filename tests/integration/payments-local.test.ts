@@ -101,7 +101,8 @@ describe("ten decisions of ASP and local assistance through a month", () => {
     await approveList(fresh.db, {
       rules, listId: list.id, staffId: head, decidedOn: "2026-11-20", postedPayload: approvalPayload(await approvalFacts(fresh.db, list, "2026-11-20")), signature, now: at("2026-11-20"),
     });
-  });
+    // The demo PKI (an RSA key per demo person) and the seed take a while on a loaded machine.
+  }, 180_000);
   afterAll(async () => {
     await fresh?.drop();
     delete process.env.KOMEK_DATA_DIR;

@@ -102,7 +102,8 @@ describe("returns, terminations and recovery", () => {
     await runPayments("2026-11-27", { now: at("2026-11-27") });
     await transferAll("2026-12", "2026-12-01");
     await runPayments("2026-12-01", { now: at("2026-12-01") });
-  });
+    // The demo PKI (an RSA key per demo person) and the seed take a while on a loaded machine.
+  }, 180_000);
   afterAll(async () => {
     await fresh?.drop();
     delete process.env.KOMEK_DATA_DIR;
