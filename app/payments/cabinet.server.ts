@@ -11,9 +11,15 @@ import { findService } from "../services/registry";
 import { tiynToDecimal } from "./files";
 import { paymentsT } from "./text";
 
+/** The cabinet's name for "the recipient's list grants" as the target of a corrected account (they have no application). */
+export const GRANTS_TARGET = "grants";
+
 export type CabinetPayment = {
   key: string;
-  applicationId: string;
+  /** The assignment's application, or null for a list grant (ADR 023). */
+  applicationId: string | null;
+  /** What a corrected account is for: the application's id, or GRANTS_TARGET. */
+  target: string;
   service: string;
   /** i18n key of the service's name (its definition's nameKey). */
   serviceNameKey: string;
@@ -35,7 +41,7 @@ export function toCabinetPayment(p: q.CitizenPayment, lng: Language): CabinetPay
   const t = paymentsT(lng);
   const where = `${p.channel === "kazpost" ? t("cabinet.kazpost") : lng === "kk" ? p.bankNameKk : p.bankNameRu} •••• ${p.iban.slice(-4)}`;
   return {
-    key: String(p.lineId), applicationId: p.applicationId, service: p.service, serviceNameKey: findService(p.service)?.nameKey ?? p.service,
+    key: String(p.lineId), applicationId: p.applicationId, target: p.applicationId ?? GRANTS_TARGET, service: p.service, serviceNameKey: findService(p.service)?.nameKey ?? p.service,
     month: p.month, amount: tiynToDecimal(p.amountTiyn), where, status: p.status,
     paidOn: p.paidOn, returnedOn: p.returnedOn, returnCode: p.returnCode, stoppedFrom: p.stoppedFrom, terminationGround: p.terminationGround,
     overpayment: p.overpaymentTiyn === null ? null : tiynToDecimal(p.overpaymentTiyn),
@@ -53,12 +59,12 @@ export async function cabinetPayments(iin: string, lng: Language): Promise<Cabin
 }
 
 /**
- * The assignment a corrected account is for: the one named in the form if it is the citizen's own,
- * else the one of their latest returned payment, else their latest payment. Its service comes with it.
+ * The assignment a corrected account is for: the one named in the form (an application's id, or
+ * GRANTS_TARGET for the list grants) if it is among the citizen's own payments, else the one of their
+ * latest returned payment, else their latest payment. Its service comes with it; a list grant's
+ * applicationId is null.
  */
-export function accountTarget(payments: readonly CabinetPayment[], applicationId?: string): { applicationId: string; service: string } | null {
-  const chosen = applicationId
-    ? payments.find((p) => p.applicationId === applicationId)
-    : (payments.find((p) => p.status === "returned") ?? payments[0]);
+export function accountTarget(payments: readonly CabinetPayment[], target?: string): { applicationId: string | null; service: string } | null {
+  const chosen = target ? payments.find((p) => p.target === target) : (payments.find((p) => p.status === "returned") ?? payments[0]);
   return chosen ? { applicationId: chosen.applicationId, service: chosen.service } : null;
 }

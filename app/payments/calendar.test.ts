@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { dayOfWeek } from "../domain/kz-time";
 import { kzCalendar as cal } from "../domain/workdays";
 import {
-  addMonths, demandDate, demandSendBy, lastWorkingDayOfMonth, ordersDueBy, paymentMonths, returnIsLate, returnRecordBy, returnToDistrictBy,
+  addMonths, demandDate, demandRule, demandSendBy, lastWorkingDayOfMonth, ordersDueBy, paymentMonths, returnIsLate, returnRecordBy, returnToDistrictBy,
   terminationStart, transferWindow, undueTiyn,
 } from "./calendar";
 
@@ -34,7 +34,7 @@ describe("clause 19: the demand date", () => {
     ["one-off decided on a working Friday is demanded that day", "Friday 2026-03-20", "Friday 2026-03-20"],
     ["one-off decided on Independence Day", "Wednesday 2026-12-16", "Thursday 2026-12-17"],
   ])("%s", (_what, decided, expected) => {
-    expect(demandDate({ periodicity: "one_off", decidedOn: d(decided) }, cal)).toBe(d(expected));
+    expect(demandDate({ periodicity: "one_off", on: d(decided) }, cal)).toBe(d(expected));
   });
 });
 
@@ -150,10 +150,37 @@ describe("payment months of a periodicity", () => {
   });
 
   it.each([
-    ["half-yearly, July 2027: Tuesday 29 June", "2027-07", "Tuesday 2027-06-29"],
-    ["yearly, January 2027: Tuesday 29 December", "2027-01", "Tuesday 2026-12-29"],
-  ])("the 29th rule for %s", (_what, month, expected) => {
-    expect(demandDate({ periodicity: "half_yearly", month }, cal)).toBe(d(expected));
-    expect(demandDate({ periodicity: "yearly", month }, cal)).toBe(d(expected));
+    ["heating season: once a season from the first month", "heating_season", "2026-10", "2027-04", ["2026-10"]],
+    ["heating season over two seasons", "heating_season", "2026-10", "2027-10", ["2026-10", "2027-10"]],
+  ] as const)("%s", (_what, periodicity, from, to, expected) => {
+    expect(paymentMonths(periodicity, from, to)).toEqual(expected);
+  });
+});
+
+describe("clause 19: the rule each periodicity is demanded by", () => {
+  it.each([
+    ["one_off", "daily"],
+    ["monthly", "by_29th"],
+    ["quarterly", "by_29th"],
+    ["half_yearly", "daily"],
+    ["yearly", "daily"],
+    ["heating_season", "daily"],
+  ] as const)("%s → %s", (periodicity, rule) => {
+    expect(demandRule(periodicity)).toBe(rule);
+  });
+
+  // The seed gives the 29th only to monthly and quarterly payments: a half-yearly, yearly or
+  // heating-season payment is demanded daily, on the first working day of its payment month (or the
+  // run's day when later) — not on the 29th of the month before.
+  it.each([
+    ["half-yearly, July 2027: Thursday 1 July, not Tuesday 29 June", "half_yearly", "2027-07", undefined, "Thursday 2027-07-01"],
+    ["yearly, January 2027: New Year 1–2 January, Sunday 3, Monday 4 the day off moved from Saturday 2 → Tuesday 5, not Tuesday 29 December", "yearly", "2027-01", undefined, "Tuesday 2027-01-05"],
+    ["heating season, October 2026: Thursday 1 October", "heating_season", "2026-10", undefined, "Thursday 2026-10-01"],
+    ["half-yearly, December 2026, asked on Independence Day: the next working day", "half_yearly", "2026-12", "Wednesday 2026-12-16", "Thursday 2026-12-17"],
+    ["yearly, March 2026, asked on a Sunday in the month: Monday", "yearly", "2026-03", "Sunday 2026-03-01", "Monday 2026-03-02"],
+    ["half-yearly, a decision of Friday 27 November for December: not before the 1st (Tuesday)", "half_yearly", "2026-12", "Friday 2026-11-27", "Tuesday 2026-12-01"],
+    ["monthly, December 2026, whatever the day asked: Friday 27 November", "monthly", "2026-12", "Wednesday 2026-12-16", "Friday 2026-11-27"],
+  ] as const)("%s", (_what, periodicity, month, on, expected) => {
+    expect(demandDate({ periodicity, month, ...(on ? { on: d(on) } : {}) }, cal)).toBe(d(expected));
   });
 });

@@ -4,7 +4,9 @@
  * - Clause 19: the State Corporation forms the demand for funds for one-off payments every day, and
  *   for monthly and quarterly payments by the 29th of the month before the payment month. "By the
  *   29th" is a deadline; when the 29th is not a working day (or the month has no 29th) the demand is
- *   formed on the last working day before it.
+ *   formed on the last working day before it. The 29th rule names monthly and quarterly payments
+ *   only: a half-yearly, yearly or heating-season payment is, like a one-off one, a single payment
+ *   for its occasion, demanded in the daily demand from its payment month on (ADR 023).
  * - Clause 20: the demand is sent to the district's authorised body no later than the next working
  *   day; the body transfers the money within two working days of receiving it, and a demand received
  *   on the 27th is not funded before the 1st of the payment month (then the two working days count
@@ -22,11 +24,28 @@ import { addWorkingDays, isWorkingDay, nextWorkingDay, type Calendar } from "../
 
 /** 'YYYY-MM'. */
 export type Month = string;
-export type Periodicity = "one_off" | "monthly" | "quarterly" | "half_yearly" | "yearly";
-export const PERIODICITIES = ["one_off", "monthly", "quarterly", "half_yearly", "yearly"] as const satisfies readonly Periodicity[];
+export type Periodicity = "one_off" | "monthly" | "quarterly" | "half_yearly" | "yearly" | "heating_season";
+export const PERIODICITIES = ["one_off", "monthly", "quarterly", "half_yearly", "yearly", "heating_season"] as const satisfies readonly Periodicity[];
 
-/** Months between two payments of a periodicity; 0 for a one-off payment. */
-export const PERIODICITY_STEP: Record<Periodicity, number> = { one_off: 0, monthly: 1, quarterly: 3, half_yearly: 6, yearly: 12 };
+/**
+ * Months between two payments of a periodicity; 0 for a one-off payment. A heating-season payment is
+ * once per season: every twelfth month from the decision's first (an assignment for one season is paid once).
+ */
+export const PERIODICITY_STEP: Record<Periodicity, number> = { one_off: 0, monthly: 1, quarterly: 3, half_yearly: 6, yearly: 12, heating_season: 12 };
+
+/**
+ * Clause 19 names two demand rules: one-off payments "daily", monthly and quarterly ones "by the 29th
+ * of the month before the payment month". The 29th rule is for those two alone; every other payment
+ * (half-yearly, yearly, per heating season) is a single payment for its occasion and goes with the
+ * daily demand, from its payment month on — never demanded a month ahead on a rule the seed does not give it.
+ */
+export type DemandRule = "daily" | "by_29th";
+export function demandRule(periodicity: Periodicity): DemandRule {
+  return periodicity === "monthly" || periodicity === "quarterly" ? "by_29th" : "daily";
+}
+
+/** The periodicities demanded daily (the schedule SQL and the demand run take them as a list). */
+export const DAILY_PERIODICITIES: readonly Periodicity[] = PERIODICITIES.filter((p) => demandRule(p) === "daily");
 
 /**
  * The payment months of an assignment from `from` to `to` (inclusive, 'YYYY-MM'): every month,
@@ -97,10 +116,20 @@ export function lastWorkingDayOfMonth(month: Month, cal: Calendar): IsoDate {
 /**
  * The day the demand for a payment is formed (clause 19). Monthly and quarterly: the last working day
  * on or before the 29th of the month before the payment month (the month's last day when it has no
- * 29th). One-off: the decision day, or the next working day when it is not one.
+ * 29th). Daily (one-off, half-yearly, yearly, heating season, `demandRule`): the first working day
+ * on or after both the day it is asked for (`on`: the decision day, the run's day) and the 1st of its
+ * payment month (`month`, default: `on`'s own month).
  */
-export function demandDate(p: { periodicity: Exclude<Periodicity, "one_off">; month: Month } | { periodicity: "one_off"; decidedOn: IsoDate }, cal: Calendar): IsoDate {
-  if (p.periodicity === "one_off") return workingDayOnOrAfter(p.decidedOn, cal);
+export function demandDate(
+  p: { periodicity: Periodicity; month: Month; on?: IsoDate } | { periodicity: Periodicity; month?: Month; on: IsoDate },
+  cal: Calendar,
+): IsoDate {
+  if (demandRule(p.periodicity) === "daily") {
+    const on = p.on ?? firstOfMonth(p.month!);
+    const first = firstOfMonth(p.month ?? monthOf(on));
+    return workingDayOnOrAfter(on > first ? on : first, cal);
+  }
+  if (!p.month) throw new RangeError(`a ${p.periodicity} payment is demanded for a payment month`);
   const previous = addMonths(p.month, -1);
   const last = lastDayOfMonth(previous);
   const the29th = `${previous}-${DEMAND_DAY_OF_MONTH}`;

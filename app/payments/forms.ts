@@ -7,6 +7,7 @@ import { isIsoDate } from "../domain/kz-time";
 import { TERMINATION_GROUNDS } from "./calendar";
 import { RECOVERY_ACTIONS } from "./recovery";
 import { decimalToTiyn } from "./files";
+import { signedForm } from "../application/forms";
 
 const isoDate = (message: string) => z.string({ error: message }).trim().refine((s) => isIsoDate(s), message);
 const id = (message: string) => z.string({ error: message }).trim().regex(/^\d{1,15}$/, message).transform(Number);
@@ -53,6 +54,19 @@ export const transferForm = z.object({
 
 /** The citizen's corrected account, for one of their own assignments. */
 export const accountForm = z.object({
-  application: z.string().trim().uuid("payments:cabinet.applicationMissing").optional(),
+  /** An application's id, or "grants" for the recipient's list grants (cabinet.server.ts GRANTS_TARGET). */
+  application: z.union([z.string().trim().uuid("payments:cabinet.applicationMissing"), z.literal("grants")], { error: "payments:cabinet.applicationMissing" }).optional(),
   iban: z.string().max(60).default(""),
 });
+
+/**
+ * The two steps of a signed staff action (ADR 023): `review` shows what the step does and the payload
+ * to sign; `sign` carries that payload and its JWS. Anything else is the review.
+ */
+export const stepForm = z.object({ step: z.enum(["review", "sign"]).catch("review") });
+
+/** The payload and its compact JWS of a signed payment step (a short canonical JSON). */
+export const paymentSignatureForm = signedForm(16 * 1024, "payments:errors.form.signature");
+
+/** Which form of the staff payments page was sent: a transfer (the default) or a recovery step. */
+export const paymentsIntentForm = z.object({ intent: z.enum(["transfer", "recovery"]).catch("transfer") });

@@ -17,9 +17,10 @@ import { makeKzIban, parseKzIban } from "../domain/iban";
 import { paymentsT } from "./text";
 import type { Language } from "../../locales";
 import {
-  demandDate, demandSendBy, monthOf, ordersDueBy, PERIODICITY_STEP, returnIsLate, returnRecordBy, returnToDistrictBy, terminationStart, transferWindow,
-  undueTiyn, workingDayOnOrAfter, type TerminationGround,
+  DAILY_PERIODICITIES, demandDate, demandSendBy, monthOf, ordersDueBy, PERIODICITY_STEP, type Periodicity, returnIsLate, returnRecordBy, returnToDistrictBy, terminationStart, transferWindow,
+  TERMINATION_GROUNDS, undueTiyn, workingDayOnOrAfter, type TerminationGround,
 } from "./calendar";
+import { canonicalJson } from "../signature/canonical";
 import { allServices } from "../services/registry";
 import { applyRecovery, type RecoveryAction } from "./recovery";
 import { kazpostCsv, pain001, readStatusReport, ReturnFileError, sumTiyn, tiynToDecimal, type Order, type Party } from "./files";
@@ -60,18 +61,40 @@ async function audit(tx: Tx, actor: PaymentActor, action: string, subject: strin
 export type RunSummary = {
   date: IsoDate;
   workingDay: boolean;
-  schedule: { accounts: number; lines: number };
+  /** New accounts, new lines of assignments, new lines of list grants (ADR 023). */
+  schedule: { accounts: number; lines: number; grants: number };
   terminations: { applicationId: string; ground: TerminationGround; stopFrom: IsoDate; stopped: number; overpaid: number; overpaidTiyn: number }[];
+  /** Unpaid list-grant lines stopped because their recipient died (ADR 023). */
+  grantsStopped: { lines: number; totalTiyn: number };
   demands: { demands: number; lines: number; totalTiyn: number; months: string[] };
   orders: { orders: number; items: number; totalTiyn: number };
   returnsToDistrict: { items: number; totalTiyn: number };
   lines: Record<string, number>;
 };
 
-/** Every registered service whose definition says how its assignments are paid (ADR 020). */
+/**
+ * Every registered service whose definition says how its assignments are paid (ADR 020); a service
+ * paid `by_category` (local assistance, ADR 023) has no periodicity of its own (null): each case's
+ * category says, from `categorySchedules`.
+ */
 export function paymentSchedules(): q.ServiceSchedule[] {
-  return allServices().flatMap((def) =>
-    def.payments ? [{ service: def.key, periodicity: def.payments.periodicity, step: PERIODICITY_STEP[def.payments.periodicity] }] : [],
+  return allServices().flatMap((def) => {
+    if (!def.payments) return [];
+    const p = def.payments.periodicity;
+    return [p === "by_category" ? { service: def.key, periodicity: null, step: null } : { service: def.key, periodicity: p, step: PERIODICITY_STEP[p] }];
+  });
+}
+
+/**
+ * The periodicity of every category of every loaded district act (app/services/local/acts), for the
+ * services paid by category; empty when none is. One row per act and category, so the schedule stays
+ * one set-based statement whatever the number of decisions.
+ */
+export async function categorySchedules(schedules: q.ServiceSchedule[]): Promise<q.CategorySchedule[]> {
+  if (!schedules.some((s) => s.periodicity === null)) return [];
+  const { loadActs } = await import("../services/local/acts.server");
+  return loadActs().flatMap((rs) =>
+    rs.categories.map((c) => ({ kato: rs.act.kato, act: rs.act.decision.number, code: c.code, periodicity: c.periodicity, step: PERIODICITY_STEP[c.periodicity as Periodicity] })),
   );
 }
 
@@ -88,27 +111,32 @@ export async function runPayments(date: IsoDate, opts: { now?: Date; actor?: Pay
   const workingDay = isWorkingDay(date, cal);
   return db.transaction(async (tx) => {
     await tx.execute(lockSql);
-    const schedule = await q.scheduleLines(tx, now, paymentSchedules());
+    const schedules = paymentSchedules();
+    const schedule = await q.scheduleLines(tx, now, schedules, await categorySchedules(schedules));
     const terminations: RunSummary["terminations"] = [];
     for (const event of await q.registryEventCandidates(tx, date)) {
       const result = await terminateIn(tx, { service: event.service, applicationId: event.application_id, ground: event.ground, eventDate: event.event_date, source: "registry", recordedOn: date, actor, now });
       if (result) terminations.push({ applicationId: event.application_id, ground: event.ground, ...result });
     }
+    // List grants have no assignment to terminate: their unpaid lines stop on the recipient's death (ADR 023).
+    const grantsStopped = await q.stopGrantLinesOfDead(tx, date);
+    if (grantsStopped.lines > 0) await audit(tx, actor, "stop_grant_lines", `grants:${date}`, { ground: "death", ...grantsStopped }, now);
     const plan: q.DemandPlan[] = [];
     const sentOn = workingDayOnOrAfter(date, cal);
-    for (const month of await q.scheduledMonths(tx)) {
+    for (const month of await q.scheduledMonths(tx, false, DAILY_PERIODICITIES)) {
       const dueOn = demandDate({ periodicity: "monthly", month }, cal);
       if (dueOn > date) continue;
       const window = transferWindow(sentOn, month, cal);
       plan.push({ month, dueOn, kind: date <= dueOn ? "scheduled" : "supplementary", transferEarliest: window.earliest, transferDue: window.dueBy });
     }
-    // Clause 19: one-off payments are demanded every working day, from their payment month on.
-    for (const month of await q.scheduledMonths(tx, true)) {
+    // Clause 19: one-off payments — and those the 29th rule does not name (half-yearly, yearly, heating
+    // season: calendar.demandRule) — are demanded every working day, from their payment month on.
+    for (const month of await q.scheduledMonths(tx, true, DAILY_PERIODICITIES)) {
       if (month > monthOf(date)) continue;
       const window = transferWindow(sentOn, month, cal);
-      plan.push({ month, dueOn: demandDate({ periodicity: "one_off", decidedOn: date }, cal), kind: "one_off", transferEarliest: window.earliest, transferDue: window.dueBy });
+      plan.push({ month, dueOn: demandDate({ periodicity: "one_off", month, on: date }, cal), kind: "one_off", transferEarliest: window.earliest, transferDue: window.dueBy });
     }
-    const formed = await q.formDemands(tx, { formedOn: date, sendBy: demandSendBy(date, cal), sentOn, plan });
+    const formed = await q.formDemands(tx, { formedOn: date, sendBy: demandSendBy(date, cal), sentOn, plan, dailyPeriodicities: DAILY_PERIODICITIES });
     if (formed.demands > 0) await audit(tx, actor, "form_demands", `demands:${date}`, { ...formed, months: plan.map((p) => p.month) }, now);
     const orders = workingDay ? await q.createOrders(tx, { orderDate: date, now }) : { orders: 0, items: 0, totalTiyn: 0 };
     if (orders.orders > 0) await audit(tx, actor, "create_orders", `orders:${date}`, orders, now);
@@ -116,7 +144,7 @@ export async function runPayments(date: IsoDate, opts: { now?: Date; actor?: Pay
     const returnsToDistrict = workingDay ? await q.returnToDistrict(tx, date) : { items: 0, totalTiyn: 0 };
     if (returnsToDistrict.items > 0) await audit(tx, actor, "return_to_district", `returns:${date}`, returnsToDistrict, now);
     return {
-      date, workingDay, schedule, terminations,
+      date, workingDay, schedule, terminations, grantsStopped,
       demands: { ...formed, months: formed.demands > 0 ? [...new Set(plan.map((p) => p.month))] : [] },
       orders, returnsToDistrict, lines: await q.lineCounts(tx),
     };
@@ -263,12 +291,12 @@ async function smsRecipient(tx: Tx, iin: string, body: (t: ReturnType<typeof pay
 export type AccountChange = { updatedLines: number; requeued: number; rescheduled: number };
 
 /**
- * A corrected account for an assignment (the citizen in the cabinet, or staff): checked like the
- * application's (KZ IBAN, a known payment organisation, the recipient's own open account), then
- * future and returned lines are paid to it.
+ * A corrected account for an assignment (the citizen in the cabinet, or staff) — or, with
+ * `applicationId` null, for the recipient's list grants: checked like the application's (KZ IBAN, a
+ * known payment organisation, the recipient's own open account), then future and returned lines are paid to it.
  */
 export async function changePaymentAccount(
-  p: { service: string; applicationId: string; recipientIin: string; input: string; source: "citizen" | "staff"; actor: PaymentActor; now?: Date },
+  p: { service: string; applicationId: string | null; recipientIin: string; input: string; source: "citizen" | "staff"; actor: PaymentActor; now?: Date },
 ): Promise<AccountChange> {
   const now = p.now ?? new Date();
   const parsed = parseKzIban(p.input);
@@ -281,19 +309,50 @@ export async function changePaymentAccount(
     const account = await gateway.findBankAccountByIban(parsed.iban);
     if (!account || account.iin !== p.recipientIin || account.closedAt) throw new PaymentError("payments.errors.iban.notOwn");
     const result = await q.applyAccount(tx, {
-      service: p.service, applicationId: p.applicationId, iban: parsed.iban, bankCode: parsed.bankCode, bic: bank.bic,
+      service: p.service, applicationId: p.applicationId, recipientIin: p.recipientIin, iban: parsed.iban, bankCode: parsed.bankCode, bic: bank.bic,
       channel: bank.bic === "KPSTKZKA" ? "kazpost" : "bank", source: p.source, today: kzDate(now), now,
     });
-    await audit(tx, p.actor, "change_account", `application:${p.applicationId}`, { ibanTail: parsed.iban.slice(-4), bank: bank.code, ...result }, now);
+    await audit(tx, p.actor, "change_account", p.applicationId ? `application:${p.applicationId}` : `grants:${p.recipientIin}`, { ibanTail: parsed.iban.slice(-4), bank: bank.code, ...result }, now);
     return result;
   });
 }
 
 export type TerminationResult = { stopFrom: IsoDate; stopped: number; overpaid: number; overpaidTiyn: number };
 
+/** What a staff member signed with ЭЦП for a step (ADR 023): the exact payload, its compact JWS and the signer's IIN. */
+export type SignedStep = { payload: string; jws: string; signerIin: string; serialNumber?: string | null };
+
+type TerminationInput = {
+  service: string; applicationId: string; ground: TerminationGround; eventDate: IsoDate; source: "registry" | "staff"; recordedOn: IsoDate;
+  actor: PaymentActor; now: Date; note?: string;
+  /** A staff termination: the case's number for the payload, and the signature it must carry (absent: a preview or a registry event). */
+  registrationNumber?: string; signed?: SignedStep;
+};
+
+/**
+ * The signed statement of a staff termination (ADR 023): the case, the clause 14 ground, the event
+ * date and the stop date it gives, the note, the day and signer — and its effect, month by month:
+ * the sums no longer paid and the sums paid that become an overpayment. The server rebuilds it from
+ * the form and the lines at the moment of recording; the signature must be over exactly these bytes.
+ */
+export function terminationPayload(p: {
+  service: string; applicationId: string; registrationNumber: string; ground: TerminationGround; eventDate: IsoDate; stopFrom: IsoDate; note: string;
+  recordedOn: IsoDate; signerIin: string; stops: { month: string; tiyn: number }[]; overpaid: { month: string; tiyn: number }[];
+}): string {
+  return canonicalJson({
+    kind: "payment_termination", service: p.service, application: p.applicationId, registrationNumber: p.registrationNumber,
+    ground: p.ground, groundItem: TERMINATION_GROUNDS.indexOf(p.ground) + 1, basis: "seed 003 clause 14", eventDate: p.eventDate, stopFrom: p.stopFrom,
+    note: p.note, recordedOn: p.recordedOn, signerIin: p.signerIin,
+    notPaid: p.stops.map((x) => ({ month: x.month, amount: tiynToDecimal(x.tiyn) })),
+    overpaid: p.overpaid.map((x) => ({ month: x.month, amount: tiynToDecimal(x.tiyn) })),
+    overpaidTotal: tiynToDecimal(p.overpaid.reduce((s, x) => s + x.tiyn, 0)),
+    recovery: p.ground === "false_information" ? "voluntary_or_court" : "voluntary",
+  });
+}
+
 /** Clause 14–15 for staff findings and registry events alike; null when the assignment was already terminated. */
 export async function terminateAssignment(
-  p: { service: string; applicationId: string; ground: TerminationGround; eventDate: IsoDate; source: "registry" | "staff"; recordedOn: IsoDate; actor: PaymentActor; now?: Date; note?: string },
+  p: { service: string; applicationId: string; ground: TerminationGround; eventDate: IsoDate; source: "registry" | "staff"; recordedOn: IsoDate; actor: PaymentActor; now?: Date; note?: string; registrationNumber?: string; signed?: SignedStep },
 ): Promise<TerminationResult | null> {
   assertDate(p.eventDate);
   assertDate(p.recordedOn);
@@ -302,10 +361,30 @@ export async function terminateAssignment(
   return db.transaction((tx) => terminateIn(tx, { ...p, now: p.now ?? new Date() }));
 }
 
-async function terminateIn(
-  tx: Tx,
-  p: { service: string; applicationId: string; ground: TerminationGround; eventDate: IsoDate; source: "registry" | "staff"; recordedOn: IsoDate; actor: PaymentActor; now: Date; note?: string },
-): Promise<TerminationResult | null> {
+export type TerminationPreview = TerminationResult & { payload: string; stops: { month: string; tiyn: number }[]; overpaidMonths: { month: string; tiyn: number }[] };
+
+/**
+ * What a staff termination would do, and the payload to sign for it — nothing is written. Refused
+ * like the termination itself (a future event, no payment lines, already terminated).
+ */
+export async function previewTermination(p: Omit<TerminationInput, "source" | "now" | "signed"> & { now?: Date; registrationNumber: string; signerIin: string }): Promise<TerminationPreview> {
+  assertDate(p.eventDate);
+  assertDate(p.recordedOn);
+  if (p.eventDate > p.recordedOn) throw new PaymentError("payments.errors.futureEvent", { date: p.eventDate });
+  const { db } = await getDb();
+  return db.transaction(async (tx) => {
+    if (await q.terminationOf(tx, p.service, p.applicationId)) throw new PaymentError("payments.errors.alreadyTerminated");
+    const plan = await planTermination(tx, p);
+    if (plan.lines.length === 0) throw new PaymentError("payments.errors.noLines");
+    return {
+      stopFrom: plan.stopFrom, stopped: plan.unpaid.length, overpaid: plan.paid.length, overpaidTiyn: plan.overpaidTiyn, stops: plan.stops, overpaidMonths: plan.overpaidMonths,
+      payload: terminationPayload({ ...p, note: p.note ?? "", stopFrom: plan.stopFrom, stops: plan.stops, overpaid: plan.overpaidMonths }),
+    };
+  });
+}
+
+/** The lines of the assignment (locked) and what a termination does to each. */
+async function planTermination(tx: Tx, p: { service: string; applicationId: string; ground: TerminationGround; eventDate: IsoDate }) {
   const stopFrom = terminationStart(p.ground, p.eventDate);
   const lines = await q.linesOfAssignment(tx, p.service, p.applicationId);
   const plan = lines
@@ -313,9 +392,28 @@ async function terminateIn(
     .filter((x) => x.undue > 0);
   const paid = plan.filter((x) => x.line.status === "paid");
   const unpaid = plan.filter((x) => x.line.status !== "paid");
+  const month = (x: (typeof plan)[number]) => monthOf(x.line.month);
+  return {
+    stopFrom, lines, paid, unpaid, overpaidTiyn: paid.reduce((s, x) => s + x.undue, 0),
+    stops: unpaid.map((x) => ({ month: month(x), tiyn: x.undue })), overpaidMonths: paid.map((x) => ({ month: month(x), tiyn: x.undue })),
+  };
+}
+
+async function terminateIn(tx: Tx, p: TerminationInput): Promise<TerminationResult | null> {
+  const plan = await planTermination(tx, p);
+  const { stopFrom, lines, paid, unpaid } = plan;
+  if (p.signed) {
+    // The signature is over what the staff member saw; if the lines changed since (a payment, a run), it no longer states what happens.
+    const payload = terminationPayload({
+      service: p.service, applicationId: p.applicationId, registrationNumber: p.registrationNumber ?? "", ground: p.ground, eventDate: p.eventDate, stopFrom,
+      note: p.note ?? "", recordedOn: p.recordedOn, signerIin: p.signed.signerIin, stops: plan.stops, overpaid: plan.overpaidMonths,
+    });
+    if (payload !== p.signed.payload) throw new PaymentError("payments.errors.stale");
+  }
   const terminationId = await q.insertTermination(tx, {
     service: p.service, applicationId: p.applicationId, ground: p.ground, eventDate: p.eventDate, stopFrom, source: p.source,
     recordedOn: p.recordedOn, recordedBy: p.actor.staffId, stoppedLines: unpaid.length, overpaidLines: paid.length, note: p.note ?? null,
+    signedPayload: p.signed?.payload ?? null, signature: p.signed?.jws ?? null, signerIin: p.signed?.signerIin ?? null,
   });
   if (terminationId === null) return null;
   for (const x of unpaid) {
@@ -328,12 +426,15 @@ async function terminateIn(
     await q.reduceLine(tx, x.line.id, x.line.amountTiyn, stopFrom);
     await q.insertOverpayment(tx, { lineId: x.line.id, terminationId, recipientIin: x.line.recipientIin, amountTiyn: x.undue, recovery, detectedOn: p.recordedOn });
   }
-  const overpaidTiyn = paid.reduce((s, x) => s + x.undue, 0);
+  const overpaidTiyn = plan.overpaidTiyn;
   if (paid.length > 0 && lines[0]) {
     const iin = lines[0].recipientIin;
     await smsRecipient(tx, iin, (t) => t("sms.overpayment", { amount: tiynToDecimal(overpaidTiyn), date: stopFrom }), p.now);
   }
-  await audit(tx, p.actor, "terminate", `application:${p.applicationId}`, { ground: p.ground, eventDate: p.eventDate, stopFrom, stopped: unpaid.length, overpaid: paid.length, overpaidTiyn }, p.now);
+  await audit(tx, p.actor, "terminate", `application:${p.applicationId}`, {
+    ground: p.ground, eventDate: p.eventDate, stopFrom, stopped: unpaid.length, overpaid: paid.length, overpaidTiyn,
+    ...(p.signed ? { signed: { signerIin: p.signed.signerIin, serialNumber: p.signed.serialNumber ?? null } } : {}),
+  }, p.now);
   return { stopFrom, stopped: unpaid.length, overpaid: paid.length, overpaidTiyn };
 }
 
@@ -341,26 +442,73 @@ async function terminateIn(
 export type RecoveryResult = { id: number; status: string; repaidTiyn: number; outstandingTiyn: number };
 
 /**
+ * The signed statement of a recovery step (ADR 023): the overpayment, its month and district, the move
+ * and the status it gives, the sum repaid now and in all, what is still owed, the day and the signer.
+ */
+export function recoveryPayload(p: {
+  id: number; officeCode: string; month: string; action: RecoveryAction; amountTiyn: number | null; on: IsoDate; from: string; to: string;
+  repaidTiyn: number; outstandingTiyn: number; signerIin: string;
+}): string {
+  return canonicalJson({
+    kind: "overpayment_recovery", basis: "seed 003 clause 15", overpayment: p.id, office: p.officeCode, month: p.month, action: p.action,
+    amount: p.amountTiyn === null ? null : tiynToDecimal(p.amountTiyn), on: p.on, from: p.from, to: p.to,
+    repaidTotal: tiynToDecimal(p.repaidTiyn), outstanding: tiynToDecimal(p.outstandingTiyn), signerIin: p.signerIin,
+  });
+}
+
+type RecoveryInput = { id: number; action: RecoveryAction; amountTiyn?: number; on: IsoDate; actor: PaymentActor; now?: Date };
+
+/** The overpayment (locked) and the move, refused with a reason when not allowed. */
+async function planRecovery(tx: Tx, p: RecoveryInput) {
+  const op = await q.findOverpayment(tx, p.id);
+  if (!op) throw new PaymentError("payments.errors.noOverpayment", { id: p.id });
+  if (p.actor.officeCode && p.actor.officeCode !== op.officeCode) throw new PaymentError("payments.errors.otherDistrict");
+  const move = applyRecovery({ status: op.status, amountTiyn: op.amountTiyn, repaidTiyn: op.repaidTiyn }, p.action, p.amountTiyn ?? 0);
+  if (!move.ok) throw new PaymentError(`payments.errors.recovery.${move.reason}`, { outstanding: tiynToDecimal(op.amountTiyn - op.repaidTiyn) });
+  return { op, move };
+}
+
+const recoveryPayloadOf = (p: RecoveryInput, plan: Awaited<ReturnType<typeof planRecovery>>, signerIin: string) =>
+  recoveryPayload({
+    id: plan.op.id, officeCode: plan.op.officeCode, month: plan.op.month, action: p.action, amountTiyn: p.action === "repay" ? (p.amountTiyn ?? 0) : null, on: p.on,
+    from: plan.op.status, to: plan.move.status, repaidTiyn: plan.move.repaidTiyn, outstandingTiyn: plan.move.outstandingTiyn, signerIin,
+  });
+
+/** What a recovery step would do, and the payload to sign for it — nothing is written. */
+export async function previewOverpayment(p: RecoveryInput & { signerIin: string }): Promise<RecoveryResult & { payload: string; from: string; month: string }> {
+  assertDate(p.on);
+  if (p.on > kzDate(p.now ?? new Date())) throw new PaymentError("payments.errors.futureEvent", { date: p.on });
+  const { db } = await getDb();
+  return db.transaction(async (tx) => {
+    const plan = await planRecovery(tx, p);
+    return {
+      id: plan.op.id, status: plan.move.status, repaidTiyn: plan.move.repaidTiyn, outstandingTiyn: plan.move.outstandingTiyn, from: plan.op.status, month: plan.op.month,
+      payload: recoveryPayloadOf(p, plan, p.signerIin),
+    };
+  });
+}
+
+/**
  * Clause 15: the district finance officer records what happened to an overpayment — a repayment (in
  * part or in full), a referral to court, a write-off. Refused with a reason when the move is not
  * allowed (app/payments/recovery.ts) or the overpayment is another district's; each move is audited
- * and the recipient is told by SMS in their language (the cabinet shows the status).
+ * and the recipient is told by SMS in their language (the cabinet shows the status). From the staff
+ * page the step is signed (`signed`): the payload rebuilt here must be the one signed, else nothing changes.
  */
-export async function changeOverpayment(
-  p: { id: number; action: RecoveryAction; amountTiyn?: number; on: IsoDate; actor: PaymentActor; now?: Date },
-): Promise<RecoveryResult> {
+export async function changeOverpayment(p: RecoveryInput & { signed?: SignedStep }): Promise<RecoveryResult> {
   assertDate(p.on);
   const now = p.now ?? new Date();
   if (p.on > kzDate(now)) throw new PaymentError("payments.errors.futureEvent", { date: p.on });
   const { db } = await getDb();
   return db.transaction(async (tx) => {
-    const op = await q.findOverpayment(tx, p.id);
-    if (!op) throw new PaymentError("payments.errors.noOverpayment", { id: p.id });
-    if (p.actor.officeCode && p.actor.officeCode !== op.officeCode) throw new PaymentError("payments.errors.otherDistrict");
-    const move = applyRecovery({ status: op.status, amountTiyn: op.amountTiyn, repaidTiyn: op.repaidTiyn }, p.action, p.amountTiyn ?? 0);
-    if (!move.ok) throw new PaymentError(`payments.errors.recovery.${move.reason}`, { outstanding: tiynToDecimal(op.amountTiyn - op.repaidTiyn) });
+    const plan = await planRecovery(tx, p);
+    const { op, move } = plan;
+    if (p.signed && recoveryPayloadOf(p, plan, p.signed.signerIin) !== p.signed.payload) throw new PaymentError("payments.errors.stale");
     await q.updateOverpayment(tx, op.id, { status: move.status, repaidTiyn: move.repaidTiyn, on: p.on });
-    await audit(tx, p.actor, `overpayment_${p.action}`, `overpayment:${op.id}`, { from: op.status, to: move.status, amountTiyn: p.amountTiyn ?? null, repaidTiyn: move.repaidTiyn, on: p.on }, now);
+    await audit(tx, p.actor, `overpayment_${p.action}`, `overpayment:${op.id}`, {
+      from: op.status, to: move.status, amountTiyn: p.amountTiyn ?? null, repaidTiyn: move.repaidTiyn, on: p.on,
+      ...(p.signed ? { signed: { signerIin: p.signed.signerIin, serialNumber: p.signed.serialNumber ?? null, payload: p.signed.payload, jws: p.signed.jws } } : {}),
+    }, now);
     await smsRecipient(tx, op.recipientIin, (t) => t(`sms.recovery.${move.status}`, { month: op.month, outstanding: tiynToDecimal(move.outstandingTiyn) }), now);
     return { id: op.id, status: move.status, repaidTiyn: move.repaidTiyn, outstandingTiyn: move.outstandingTiyn };
   });

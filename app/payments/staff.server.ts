@@ -9,8 +9,15 @@ import type { StaffUser } from "../session.server";
 import { offices, type StaffRole } from "../../db/schema";
 import * as q from "../../db/queries/payments";
 import { tiynToDecimal } from "./files";
-import { changeOverpayment, PaymentError, recordTransfer, terminateAssignment, type PaymentActor, type RecoveryResult, type TerminationResult, type TransferResult } from "./pipeline.server";
-import type { Application } from "../../db/schema";
+import {
+  changeOverpayment, PaymentError, previewOverpayment, previewTermination, recordTransfer, terminateAssignment, type PaymentActor, type RecoveryResult,
+  type TerminationPreview, type TerminationResult, type TransferResult,
+} from "./pipeline.server";
+import { localCases, type Application } from "../../db/schema";
+import { eq } from "drizzle-orm";
+import { findService } from "../services/registry";
+import { verifyForRequest } from "../signature/trust.server";
+import { terminationGroundsFor } from "./grounds";
 import { kzDate, type IsoDate } from "../domain/kz-time";
 import type { TerminationGround } from "./calendar";
 import type { RecoveryAction } from "./recovery";
@@ -66,9 +73,38 @@ export async function transferAsOfficer(user: StaffUser, demandId: number, on: s
   return recordTransfer(demandId, on, { actor: actorOfStaff(user) });
 }
 
-/** Clause 15 on the finance officer's page: their district's overpayments only. */
-export async function recoveryAsOfficer(user: StaffUser, p: { id: number; action: RecoveryAction; amountTiyn?: number; on: IsoDate }): Promise<RecoveryResult> {
-  return changeOverpayment({ ...p, actor: actorOfStaff(user) });
+/** A signed step's outcome: done, or refused with an i18n key (a signature's reason, a stale payload) and nothing changed. */
+export type SignedOutcome<T> = { ok: true; result: T } | { ok: false; error: string };
+
+/** Verifies the staff member's own ЭЦП over exactly `payload`; the signer for the record, or the refusal's key. */
+async function verifyStaffSignature(user: StaffUser, posted: { payload: string; jws: string }) {
+  const verdict = await verifyForRequest({ jws: posted.jws, expectedIin: user.staff.iin, expectedPayload: posted.payload });
+  if (!verdict.valid) return { ok: false as const, error: `signature:reasons.${verdict.reason}` };
+  return { ok: true as const, signed: { payload: posted.payload, jws: posted.jws, signerIin: verdict.iin, serialNumber: verdict.serialNumber ?? null } };
+}
+
+const keyOf = (error: PaymentError) => error.key.replace(/^payments\./, "payments:");
+
+/** Clause 15 on the finance officer's page, step 1: what the move does and the payload to sign. Their district's overpayments only. */
+export async function reviewRecovery(user: StaffUser, p: { id: number; action: RecoveryAction; amountTiyn?: number; on: IsoDate }) {
+  return previewOverpayment({ ...p, actor: actorOfStaff(user), signerIin: user.staff.iin });
+}
+
+/**
+ * Step 2: the move, signed with the officer's ЭЦП (ADR 023). A forged, expired, revoked or someone
+ * else's signature, or a payload that is not the one the server rebuilds now, is refused and changes nothing.
+ */
+export async function signRecovery(
+  user: StaffUser, p: { id: number; action: RecoveryAction; amountTiyn?: number; on: IsoDate }, posted: { payload: string; jws: string },
+): Promise<SignedOutcome<RecoveryResult>> {
+  const verified = await verifyStaffSignature(user, posted);
+  if (!verified.ok) return verified;
+  try {
+    return { ok: true, result: await changeOverpayment({ ...p, actor: actorOfStaff(user), signed: verified.signed }) };
+  } catch (error) {
+    if (error instanceof PaymentError) return { ok: false, error: keyOf(error) };
+    throw error;
+  }
 }
 
 /** The roles of a district office that record a termination on a case (ADR 020). */
@@ -90,20 +126,64 @@ export async function casePayments(application: Application) {
 }
 
 /**
- * Clause 14 recorded by district staff (grounds 1–3 when the registry has not yet said so, and the
- * staff findings 4–5): payments stop from the next month or the date, paid lines after it become
- * overpayments with a notice. Audited as the staff member; refused once terminated or with no payments.
+ * The clause 14 grounds this case's payments may be stopped on: its service definition's (by item),
+ * less those the district act exempts the case's category from (app/payments/grounds.ts).
  */
-export async function terminateAsStaff(
-  user: StaffUser, application: Application, p: { ground: TerminationGround; eventDate: IsoDate; note: string }, now = new Date(),
-): Promise<TerminationResult> {
-  const { db } = await getDb();
-  const { lines } = await q.paymentsOfCase(db, application.service, application.id);
-  if (lines.length === 0) throw new PaymentError("payments.errors.noLines");
-  const result = await terminateAssignment({
-    service: application.service, applicationId: application.id, ground: p.ground, eventDate: p.eventDate, source: "staff", recordedOn: kzDate(now),
-    actor: { label: user.staff.login, role: user.staff.role, staffId: user.staff.id }, now, note: p.note || undefined,
-  });
-  if (!result) throw new PaymentError("payments.errors.alreadyTerminated");
-  return result;
+export async function caseTerminationGrounds(application: Application): Promise<TerminationGround[]> {
+  const def = findService(application.service);
+  let act: { item: number; notForCategories?: string[] }[] = [];
+  let category: string | null = null;
+  if (application.service === "local") {
+    const { db } = await getDb();
+    const [lc] = await db.select().from(localCases).where(eq(localCases.applicationId, application.id));
+    if (lc) {
+      const { ruleSetOfAct } = await import("../services/local/acts.server");
+      act = ruleSetOfAct(lc.districtKato, lc.actNumber)?.terminationGrounds ?? [];
+      category = lc.categoryCode;
+    }
+  }
+  return terminationGroundsFor(def?.terminationGrounds ?? [], act, category);
+}
+
+type TerminationFields = { ground: TerminationGround; eventDate: IsoDate; note: string };
+
+async function terminationBase(user: StaffUser, application: Application, p: TerminationFields, now: Date) {
+  if (!(await caseTerminationGrounds(application)).includes(p.ground)) throw new PaymentError("payments.errors.groundNotForCase");
+  return {
+    service: application.service, applicationId: application.id, registrationNumber: application.registrationNumber ?? "", ground: p.ground, eventDate: p.eventDate,
+    recordedOn: kzDate(now), note: p.note, actor: { label: user.staff.login, role: user.staff.role, staffId: user.staff.id }, now,
+  };
+}
+
+/**
+ * Clause 14 recorded by district staff, step 1 (grounds 1–3 when the registry has not yet said so,
+ * and the staff findings 4–5): what stopping would do — the stop date, the months no longer paid,
+ * the paid months that become overpayments — and the payload the staff member signs. Nothing is written.
+ */
+export async function reviewTermination(user: StaffUser, application: Application, p: TerminationFields, now = new Date()): Promise<TerminationPreview> {
+  return previewTermination({ ...(await terminationBase(user, application, p, now)), signerIin: user.staff.iin });
+}
+
+/**
+ * Step 2: the termination signed with the staff member's ЭЦП (ADR 023): recorded with its payload and
+ * signature, audited as the staff member. Refused, with nothing changed, for a signature that is not
+ * valid (forged, expired, revoked, another person's) or a payload that is not what the server
+ * rebuilds from the form and the lines now; also once terminated or with no payments.
+ */
+export async function signTermination(
+  user: StaffUser, application: Application, p: TerminationFields, posted: { payload: string; jws: string }, now = new Date(),
+): Promise<SignedOutcome<TerminationResult>> {
+  const verified = await verifyStaffSignature(user, posted);
+  if (!verified.ok) return verified;
+  try {
+    const base = await terminationBase(user, application, p, now);
+    const { lines } = await q.paymentsOfCase((await getDb()).db, application.service, application.id);
+    if (lines.length === 0) throw new PaymentError("payments.errors.noLines");
+    const result = await terminateAssignment({ ...base, note: p.note || undefined, source: "staff", signed: verified.signed });
+    if (!result) throw new PaymentError("payments.errors.alreadyTerminated");
+    return { ok: true, result };
+  } catch (error) {
+    if (error instanceof PaymentError) return { ok: false, error: keyOf(error) };
+    throw error;
+  }
 }

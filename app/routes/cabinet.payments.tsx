@@ -31,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   await assertCsrf(request, form);
   const parsed = parseForm(accountForm, form);
-  const iban = String(form.get("iban") ?? "").slice(0, 60);
+  const iban = (parsed.ok ? parsed.data.iban : (parsed.values.iban ?? "")).slice(0, 60);
   const payments = await cabinetPayments(user.iin, await getLanguage(request));
   // Ownership: only an assignment among the citizen's own payments; the service is that assignment's.
   const target = parsed.ok ? accountTarget(payments, parsed.data.application) : null;
@@ -50,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function PaymentsPage() {
   const { payments } = useLoaderData<typeof loader>();
-  const assignments = [...new Map(payments.map((p) => [p.applicationId, p])).values()];
+  const assignments = [...new Map(payments.map((p) => [p.target, p])).values()];
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const { t } = useTranslation("payments");
   return (
@@ -61,12 +61,15 @@ export default function PaymentsPage() {
       <ErrorSummary errors={actionData?.errors} />
       <Form method="post" noValidate>
         <CsrfInput />
-        {assignments.length === 1 ? <input type="hidden" name="application" value={assignments[0].applicationId} /> : null}
+        {assignments.length === 1 ? <input type="hidden" name="application" value={assignments[0].target} /> : null}
         {assignments.length > 1 ? (
           <Select
             name="application"
             label={t("cabinet.forAssignment")}
-            options={assignments.map((a) => ({ value: a.applicationId, label: t(a.serviceNameKey, { ns: "services" }) }))}
+            options={assignments.map((a) => ({
+              value: a.target,
+              label: a.applicationId ? t(a.serviceNameKey, { ns: "services" }) : t("cabinet.listGrants"),
+            }))}
           />
         ) : null}
         <Field name="iban" label={t("cabinet.changeAccount")} error={actionData?.errors?.iban} defaultValue={actionData?.iban} autoComplete="off" maxLength={60} />

@@ -5,14 +5,15 @@ import { useTranslation } from "react-i18next";
 import { requireStaff } from "~/session.server";
 import { assertCsrf } from "~/csrf.server";
 import { getLanguage } from "~/i18n.server";
-import { CsrfInput, translateError } from "~/components/forms";
+import { CsrfInput, ErrorSummary, translateError } from "~/components/forms";
 import { readForm } from "~/forms.server";
 import { parseForm } from "~/schemas/form";
-import { recoveryForm, transferForm } from "~/payments/forms";
+import { paymentSignatureForm, paymentsIntentForm, recoveryForm, stepForm, transferForm } from "~/payments/forms";
+import { SignForm, useSignErrors } from "~/signature/SignForm";
 import { RECOVERY_ACTIONS } from "~/payments/recovery";
 import { formatDate, formatKzDateTime } from "~/components/dates";
 import { kzDate } from "~/domain/kz-time";
-import { PAYMENT_ROLES, paymentsOverview, recoveryAsOfficer, transferAsOfficer } from "~/payments/staff.server";
+import { PAYMENT_ROLES, paymentsOverview, reviewRecovery, signRecovery, transferAsOfficer } from "~/payments/staff.server";
 import { PaymentError } from "~/payments/pipeline.server";
 import { paymentErrorText, paymentsT } from "~/payments/text";
 import { tiynToDecimal } from "~/payments/files";
@@ -24,10 +25,15 @@ export const handle: TitleHandle = { title: "payments:staff.title" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, PAYMENT_ROLES);
-  return { overview: await paymentsOverview(user), today: kzDate(new Date()) };
+  return { overview: await paymentsOverview(user), today: kzDate(new Date()), signerIin: user.staff.iin };
 }
 
-type ActionData = { error?: string; recorded?: { demandId: number; late: boolean }; recovery?: { id: number; status: string; outstanding: string } };
+/** A recovery step checked and waiting for the officer's ЭЦП (ADR 023): the form's fields, what it does, the payload. */
+type RecoveryReview = { id: number; action: string; amount: string; date: string; from: string; to: string; month: string; outstanding: string; payload: string };
+type ActionData = {
+  error?: string; signError?: string; recorded?: { demandId: number; late: boolean }; recovery?: { id: number; status: string; outstanding: string };
+  recoveryReview?: RecoveryReview;
+};
 
 /**
  * The district finance officer records the transfer for one of their district's demands (clause 20),
@@ -40,10 +46,29 @@ export async function action({ request }: ActionFunctionArgs) {
   const lng = await getLanguage(request);
   const t = (key: string) => translateError(paymentsT(lng) as never, key.replace(/^payments:/, ""));
   try {
-    if (form.get("intent") === "recovery") {
+    const intent = parseForm(paymentsIntentForm, form);
+    if (intent.ok && intent.data.intent === "recovery") {
       const parsed = parseForm(recoveryForm, form);
       if (!parsed.ok) return data<ActionData>({ error: Object.values(parsed.errors).filter(Boolean).map((e) => t(e!)).join(" ") }, 400);
-      const result = await recoveryAsOfficer(user, { id: parsed.data.overpayment, action: parsed.data.action, amountTiyn: parsed.data.amountTiyn, on: parsed.data.date });
+      // Two steps (ADR 023): review shows what the move does and the payload; sign records it with the officer's ЭЦП only.
+      const move = { id: parsed.data.overpayment, action: parsed.data.action, amountTiyn: parsed.data.amountTiyn, on: parsed.data.date };
+      const review = async (): Promise<RecoveryReview> => {
+        const r = await reviewRecovery(user, move);
+        return {
+          id: r.id, action: move.action, amount: parsed.values.amount ?? "", date: move.on, from: r.from, to: r.status, month: r.month,
+          outstanding: tiynToDecimal(r.outstandingTiyn), payload: r.payload,
+        };
+      };
+      const step = parseForm(stepForm, form);
+      if (!step.ok || step.data.step !== "sign") return data<ActionData>({ recoveryReview: await review() });
+      const signed = parseForm(paymentSignatureForm, form);
+      if (!signed.ok) return data<ActionData>({ recoveryReview: await review(), signError: "payments:errors.form.signature" }, 400);
+      const outcome = await signRecovery(user, move, { payload: signed.data.payload, jws: signed.data.signature });
+      if (!outcome.ok) {
+        const fromSignature = outcome.error.startsWith("signature:");
+        return data<ActionData>({ recoveryReview: await review(), ...(fromSignature ? { signError: outcome.error } : { error: t(outcome.error) }) }, 400);
+      }
+      const result = outcome.result;
       return data<ActionData>({ recovery: { id: result.id, status: result.status, outstanding: tiynToDecimal(result.outstandingTiyn) } });
     }
     const parsed = parseForm(transferForm, form);
@@ -57,9 +82,11 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function StaffPayments() {
-  const { overview, today } = useLoaderData<typeof loader>();
+  const { overview, today, signerIin } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
-  const { t, i18n } = useTranslation("payments");
+  const { t, i18n } = useTranslation(["payments", "signature"]);
+  const sign = useSignErrors(actionData?.signError ? { "sign-keyfile": actionData.signError } : {});
+  const review = actionData?.recoveryReview;
   const finance = overview.role === "finance_officer";
   const officeName = (code: string) => overview.officeNames[code]?.[i18n.language === "kk" ? "kk" : "ru"] ?? code;
   return (
@@ -69,6 +96,33 @@ export default function StaffPayments() {
       {actionData?.recorded ? <p role="status">{t("staff.recorded")} {actionData.recorded.late ? t("staff.late") : null}</p> : null}
       {actionData?.recovery ? (
         <p role="status">{t("recovery.saved", { status: t(`recovery.status.${actionData.recovery.status}`), outstanding: actionData.recovery.outstanding })}</p>
+      ) : null}
+      {review ? (
+        <section aria-labelledby="recovery-review-heading">
+          <h2 id="recovery-review-heading">{t("recovery.review", { id: review.id })}</h2>
+          <ErrorSummary errors={sign.errors} />
+          <p data-testid="recovery-review">
+            {t("recovery.reviewLine", {
+              month: review.month, action: t(`recovery.actions.${review.action}`), from: t(`recovery.status.${review.from}`), to: t(`recovery.status.${review.to}`),
+              outstanding: review.outstanding,
+            })}
+          </p>
+          <Form method="post" id="form">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="recovery" />
+            <input type="hidden" name="step" value="sign" />
+            <input type="hidden" name="overpayment" value={review.id} />
+            <input type="hidden" name="action" value={review.action} />
+            <input type="hidden" name="amount" value={review.amount} />
+            <input type="hidden" name="date" value={review.date} />
+            <input type="hidden" name="payload" value={review.payload} />
+            <details>
+              <summary>{t("terminate.signedData")}</summary>
+              <pre className="signed-data">{review.payload}</pre>
+            </details>
+            <SignForm idPrefix="sign" expectedIin={signerIin} serverError={actionData?.signError} onErrorChange={sign.onErrorChange} result={actionData} />
+          </Form>
+        </section>
       ) : null}
       <p className="muted">{Object.entries(overview.lines).map(([k, v]) => `${t(`status.${k}`)}: ${v}`).join(" · ")}</p>
       <section aria-labelledby="demands-heading">

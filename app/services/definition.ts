@@ -85,7 +85,11 @@ export type ServiceDefinition = {
   payments?: ServicePayments;
 };
 
-export type ServicePayments = { periodicity: Periodicity };
+/**
+ * `by_category`: the service has no periodicity of its own — each case's category under the district
+ * act it was filed under says (local assistance: `local_cases`, the act files; ADR 023).
+ */
+export type ServicePayments = { periodicity: Periodicity | "by_category" };
 
 export type RuleSetQuery = { on: string; options: Readonly<Record<string, string | undefined>> };
 
@@ -121,7 +125,7 @@ export const serviceDefinitionSchema = z.object({
   signers: z.array(z.enum(["head", "specialist"])).min(1),
   portalSteps: z.array(z.string()),
   ruleSet: z.custom<ServiceDefinition["ruleSet"]>((v) => v === undefined || typeof v === "function").optional(),
-  payments: z.object({ periodicity: z.enum(PERIODICITIES) }).optional(),
+  payments: z.object({ periodicity: z.enum([...PERIODICITIES, "by_category"]) }).optional(),
 });
 
 export class UnknownServiceError extends Error {

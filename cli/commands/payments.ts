@@ -44,8 +44,9 @@ export async function run(argv: string[]) {
       const s = await runPayments(needDate(), { actor: OPERATOR });
       out(s, [
         `Payments run for ${s.date}${s.workingDay ? "" : " (not a working day: no orders)"}`,
-        `  new accounts / lines      ${s.schedule.accounts} / ${s.schedule.lines}`,
+        `  new accounts / lines      ${s.schedule.accounts} / ${s.schedule.lines} (+ ${s.schedule.grants} of list grants)`,
         `  terminations              ${s.terminations.length}${s.terminations.map((t) => `\n    ${t.applicationId} ${t.ground} from ${t.stopFrom}: ${t.stopped} stopped, ${t.overpaid} overpaid (${kzt(t.overpaidTiyn)})`).join("")}`,
+        `  grant lines stopped       ${s.grantsStopped.lines} (${kzt(s.grantsStopped.totalTiyn)}, recipient died)`,
         `  demands formed            ${s.demands.demands} (${s.demands.lines} lines, ${kzt(s.demands.totalTiyn)})${s.demands.months.length ? ` for ${s.demands.months.join(", ")}` : ""}`,
         `  payment orders            ${s.orders.orders} (${s.orders.items} lines, ${kzt(s.orders.totalTiyn)})`,
         `  returns back to district  ${s.returnsToDistrict.items} (${kzt(s.returnsToDistrict.totalTiyn)}, clause 23)`,

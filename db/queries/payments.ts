@@ -14,15 +14,27 @@ import {
 const num = (v: unknown) => Number(v ?? 0);
 
 /**
- * Lines for every month of every signed assignment, with the account the recipient chose (the
+ * Lines for every payment month of every signed assignment, with the account the recipient chose (the
  * application's, else their newest open registry account) and the district office whose territory
- * holds the case. Months from a termination's stop date on are not created. Re-running inserts nothing.
+ * holds the case; and one line for every grant of an approved list (ADR 017, 023), paid to the
+ * recipient's newest open registry account. Months from a termination's stop date on are not created.
+ * Re-running inserts nothing.
+ *
+ * How often an assignment is paid: its service's periodicity (`schedules`, from the definitions), or —
+ * for a service whose definition says `by_category` (local assistance) — its case's category under the
+ * district act it was filed under (`categories`: one row per act and category, from the act files).
+ * The periodicity is fixed per decision in the work table and stored on each line.
  */
-export type ServiceSchedule = { service: string; periodicity: string; step: number };
+export type ServiceSchedule = { service: string; periodicity: string | null; step: number | null };
+export type CategorySchedule = { kato: string; act: string; code: string; periodicity: string; step: number };
 
-export async function scheduleLines(tx: Tx, now: Date, schedules: ServiceSchedule[]): Promise<{ accounts: number; lines: number }> {
-  if (schedules.length === 0) return { accounts: 0, lines: 0 };
+export async function scheduleLines(
+  tx: Tx, now: Date, schedules: ServiceSchedule[], categories: CategorySchedule[] = [],
+): Promise<{ accounts: number; lines: number; grants: number }> {
+  const grants = await scheduleGrantLines(tx, now);
+  if (schedules.length === 0) return { accounts: 0, lines: 0, grants };
   const plan = JSON.stringify(schedules);
+  const byCategory = JSON.stringify(categories);
   // The signed assignments without lines, fixed before anything is inserted: an anti-join evaluated
   // while the same statement inserts into the joined table would rescan the growing table per row
   // (measured: 24,000 lines took 11.6 s that way). Runs inside the caller's transaction.
@@ -30,12 +42,17 @@ export async function scheduleLines(tx: Tx, now: Date, schedules: ServiceSchedul
   await tx.execute(sql`
     CREATE TEMP TABLE payment_todo ON COMMIT DROP AS
     SELECT a.service::text AS service, a.id AS application_id, d.id AS decision_id, a.applicant_iin, a.draft -> 'payment' ->> 'iban' AS chosen,
+           coalesce(s.periodicity, c.periodicity) AS periodicity, coalesce(s.step, c.step) AS step,
            EXISTS (SELECT 1 FROM payment_accounts pa WHERE pa.service = a.service::text AND pa.application_id = a.id) AS has_account
     FROM notices n
     JOIN decisions d ON d.id = n.decision_id AND d.kind = 'assignment'
     JOIN applications a ON a.id = n.application_id
     JOIN jsonb_to_recordset(${plan}::jsonb) AS s(service text, periodicity text, step int) ON s.service = a.service::text
+    LEFT JOIN local_cases lc ON s.periodicity IS NULL AND lc.application_id = a.id
+    LEFT JOIN jsonb_to_recordset(${byCategory}::jsonb) AS c(kato text, act text, code text, periodicity text, step int)
+      ON c.kato = lc.district_kato AND c.act = lc.act_number AND c.code = lc.category_code
     WHERE n.signature IS NOT NULL
+      AND coalesce(s.periodicity, c.periodicity) IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM payment_lines pl WHERE pl.service = a.service::text AND pl.decision_id = d.id)`);
   const accounts = rowsOf<{ n: number }>(
     await tx.execute(sql`
@@ -62,9 +79,8 @@ export async function scheduleLines(tx: Tx, now: Date, schedules: ServiceSchedul
                                    amount_tiyn, legal_basis, periodicity, created_at)
         SELECT pa.service, d.id, a.id, o.code, m.month::date, a.applicant_iin,
                concat_ws(' ', p.last_name_ru, p.first_name_ru, p.patronymic_ru), pa.channel, pa.iban, pa.bank_code, b.bic,
-               d.amount_tiyn, n.registration_number, s.periodicity, ${now.toISOString()}::timestamptz
+               d.amount_tiyn, n.registration_number, t.periodicity, ${now.toISOString()}::timestamptz
         FROM payment_todo t
-        JOIN jsonb_to_recordset(${plan}::jsonb) AS s(service text, periodicity text, step int) ON s.service = t.service
         JOIN decisions d ON d.id = t.decision_id
         JOIN notices n ON n.decision_id = d.id AND n.signature IS NOT NULL
         JOIN applications a ON a.id = t.application_id
@@ -75,8 +91,8 @@ export async function scheduleLines(tx: Tx, now: Date, schedules: ServiceSchedul
                             ORDER BY length(o.kato_prefix) DESC LIMIT 1) o
         -- One line per payment month (app/payments/calendar.ts paymentMonths): every step months from the first, or once.
         CROSS JOIN LATERAL generate_series(to_date(d.period_from, 'YYYY-MM'),
-                                           CASE WHEN s.step = 0 THEN to_date(d.period_from, 'YYYY-MM') ELSE to_date(d.period_to, 'YYYY-MM') END,
-                                           make_interval(months => greatest(s.step, 1))) AS m(month)
+                                           CASE WHEN t.step = 0 THEN to_date(d.period_from, 'YYYY-MM') ELSE to_date(d.period_to, 'YYYY-MM') END,
+                                           make_interval(months => greatest(t.step, 1))) AS m(month)
         WHERE NOT EXISTS (SELECT 1 FROM payment_terminations pt WHERE pt.service = t.service AND pt.application_id = a.id AND pt.stop_from <= m.month::date)
         ON CONFLICT (service, decision_id, month) DO NOTHING
         RETURNING 1
@@ -84,18 +100,60 @@ export async function scheduleLines(tx: Tx, now: Date, schedules: ServiceSchedul
       SELECT count(*)::int AS n FROM ins`),
   );
   await tx.execute(sql`DROP TABLE payment_todo`);
-  return { accounts: num(accounts[0]?.n), lines: num(lines[0]?.n) };
+  return { accounts: num(accounts[0]?.n), lines: num(lines[0]?.n), grants };
 }
 
-/** Months that still have lines waiting for a demand: periodic lines, or one-off lines (demanded on their day). */
-export async function scheduledMonths(tx: Tx, oneOff = false): Promise<string[]> {
+/**
+ * One one-off line of service `local` per grant of an approved list (ADR 017: a grant exists only
+ * once its list is approved and signed), in the month of its payment date, for its amount, to the
+ * recipient's newest open registry account, under the decision's number, in the office whose
+ * territory holds the district. A recipient who died so that clause 14 stops payment before the
+ * payment month (from the month after the death) gets no line; one with no open account gets none
+ * until they have one. `payment_lines_grant_uq` makes a re-run (or a concurrent one) insert nothing;
+ * `local_grants_once_uq` already keeps one grant per person, occasion and category.
+ */
+async function scheduleGrantLines(tx: Tx, now: Date): Promise<number> {
+  const [row] = rowsOf<{ n: number }>(
+    await tx.execute(sql`
+      WITH ins AS (
+        INSERT INTO payment_lines (service, grant_id, office_code, month, recipient_iin, recipient_name, channel, iban, bank_code, bic,
+                                   amount_tiyn, legal_basis, periodicity, created_at)
+        SELECT 'local', g.id, o.code, date_trunc('month', g.payment_date)::date, g.recipient_iin,
+               concat_ws(' ', p.last_name_ru, p.first_name_ru, p.patronymic_ru), CASE WHEN b.bic = 'KPSTKZKA' THEN 'kazpost' ELSE 'bank' END,
+               acc.iban, b.code, b.bic, g.amount_tenge::bigint * 100, g.decision_number, 'one_off', ${now.toISOString()}::timestamptz
+        FROM local_grants g
+        JOIN registry.persons p ON p.iin = g.recipient_iin
+        CROSS JOIN LATERAL (SELECT ba.iban FROM registry.bank_accounts ba WHERE ba.iin = g.recipient_iin AND ba.closed_at IS NULL
+                            ORDER BY ba.opened_at DESC, ba.id DESC LIMIT 1) acc
+        JOIN registry.banks b ON b.code = substr(acc.iban, 5, 3)
+        CROSS JOIN LATERAL (SELECT o.code FROM offices o WHERE o.kato_prefix <> '' AND g.district_kato LIKE o.kato_prefix || '%'
+                            ORDER BY length(o.kato_prefix) DESC LIMIT 1) o
+        WHERE NOT EXISTS (SELECT 1 FROM payment_lines pl WHERE pl.grant_id = g.id)
+          AND (p.death_date IS NULL OR date_trunc('month', p.death_date) + interval '1 month' > date_trunc('month', g.payment_date))
+        ON CONFLICT (grant_id) WHERE grant_id IS NOT NULL DO NOTHING
+        RETURNING 1
+      )
+      SELECT count(*)::int AS n FROM ins`),
+  );
+  return num(row?.n);
+}
+
+/** A text[] literal of the periodicities demanded daily (app/payments/calendar.ts DAILY_PERIODICITIES). */
+const textArray = (values: readonly string[]) => `{${values.join(",")}}`;
+
+/**
+ * Months that still have lines waiting for a demand: lines demanded by the 29th rule, or (`daily`)
+ * those demanded daily — the periodicities in `dailyPeriodicities` (one-off, half-yearly, …).
+ */
+export async function scheduledMonths(tx: Tx, daily: boolean, dailyPeriodicities: readonly string[]): Promise<string[]> {
   const rows = rowsOf<{ month: string }>(
     await tx.execute(sql`SELECT DISTINCT to_char(month, 'YYYY-MM') AS month FROM payment_lines
-                         WHERE status = 'scheduled' AND (periodicity = 'one_off') = ${oneOff} ORDER BY 1`),
+                         WHERE status = 'scheduled' AND (periodicity = ANY(${textArray(dailyPeriodicities)}::text[])) = ${daily} ORDER BY 1`),
   );
   return rows.map((r) => r.month);
 }
 
+/** A demand to form; kind `one_off` is clause 19's daily demand (one-off payments and every periodicity the 29th rule does not name). */
 export type DemandPlan = { month: string; dueOn: string; kind: "scheduled" | "supplementary" | "one_off"; transferEarliest: string; transferDue: string };
 
 /**
@@ -105,7 +163,7 @@ export type DemandPlan = { month: string; dueOn: string; kind: "scheduled" | "su
  */
 export async function formDemands(
   tx: Tx,
-  p: { formedOn: string; sendBy: string; sentOn: string; plan: DemandPlan[] },
+  p: { formedOn: string; sendBy: string; sentOn: string; plan: DemandPlan[]; dailyPeriodicities: readonly string[] },
 ): Promise<{ demands: number; lines: number; totalTiyn: number }> {
   if (p.plan.length === 0) return { demands: 0, lines: 0, totalTiyn: 0 };
   const plan = JSON.stringify(p.plan.map((x) => ({ month: `${x.month}-01`, due_on: x.dueOn, kind: x.kind, transfer_earliest: x.transferEarliest, transfer_due: x.transferDue })));
@@ -115,7 +173,7 @@ export async function formDemands(
         SELECT * FROM jsonb_to_recordset(${plan}::jsonb) AS p(month date, due_on date, kind text, transfer_earliest date, transfer_due date)
       ), due AS (
         SELECT l.id, l.service, l.office_code, l.month, l.amount_tiyn, plan.kind
-        FROM payment_lines l JOIN plan ON plan.month = l.month AND (plan.kind = 'one_off') = (l.periodicity = 'one_off')
+        FROM payment_lines l JOIN plan ON plan.month = l.month AND (plan.kind = 'one_off') = (l.periodicity = ANY(${textArray(p.dailyPeriodicities)}::text[]))
         WHERE l.status = 'scheduled'
         FOR UPDATE OF l
       ), groups AS (
@@ -267,19 +325,29 @@ export async function markReturned(
  */
 export async function applyAccount(
   tx: Tx,
-  p: { service: string; applicationId: string; iban: string; bankCode: string; bic: string; channel: "bank" | "kazpost"; source: "citizen" | "staff"; today: string; now: Date },
+  p: {
+    service: string; applicationId: string | null; recipientIin: string; iban: string; bankCode: string; bic: string; channel: "bank" | "kazpost";
+    source: "citizen" | "staff"; today: string; now: Date;
+  },
 ): Promise<{ updatedLines: number; requeued: number; rescheduled: number }> {
-  await tx.execute(sql`
-    INSERT INTO payment_accounts (service, application_id, channel, iban, bank_code, source, updated_at)
-    VALUES (${p.service}, ${p.applicationId}, ${p.channel}, ${p.iban}, ${p.bankCode}, ${p.source}, ${p.now.toISOString()}::timestamptz)
-    ON CONFLICT (service, application_id) DO UPDATE
-      SET channel = excluded.channel, iban = excluded.iban, bank_code = excluded.bank_code, source = excluded.source, updated_at = excluded.updated_at`);
+  // An assignment keeps its account; list grants (applicationId null) have none of their own — the
+  // recipient's lines of grants take the corrected account directly (ADR 023).
+  if (p.applicationId) {
+    await tx.execute(sql`
+      INSERT INTO payment_accounts (service, application_id, channel, iban, bank_code, source, updated_at)
+      VALUES (${p.service}, ${p.applicationId}, ${p.channel}, ${p.iban}, ${p.bankCode}, ${p.source}, ${p.now.toISOString()}::timestamptz)
+      ON CONFLICT (service, application_id) DO UPDATE
+        SET channel = excluded.channel, iban = excluded.iban, bank_code = excluded.bank_code, source = excluded.source, updated_at = excluded.updated_at`);
+  }
+  const ofTarget = p.applicationId
+    ? sql`l.service = ${p.service} AND l.application_id = ${p.applicationId}`
+    : sql`l.service = ${p.service} AND l.grant_id IS NOT NULL AND l.recipient_iin = ${p.recipientIin}`;
   const [row] = rowsOf<{ updated: number; requeued: number; rescheduled: number }>(
     await tx.execute(sql`
       WITH last_item AS (
         SELECT DISTINCT ON (i.line_id) i.line_id, i.return_to_district_by, i.returned_to_district_on
         FROM payment_order_items i JOIN payment_lines l ON l.id = i.line_id
-        WHERE l.service = ${p.service} AND l.application_id = ${p.applicationId} AND l.status = 'returned'
+        WHERE ${ofTarget} AND l.status = 'returned'
         ORDER BY i.line_id, i.attempt DESC
       ), upd AS (
         UPDATE payment_lines l
@@ -289,7 +357,7 @@ export async function applyAccount(
             demand_id = CASE WHEN l.status = 'returned' AND (li.return_to_district_by < ${p.today}::date OR li.returned_to_district_on IS NOT NULL)
                              THEN NULL ELSE l.demand_id END
         FROM payment_lines l0 LEFT JOIN last_item li ON li.line_id = l0.id
-        WHERE l.id = l0.id AND l.service = ${p.service} AND l.application_id = ${p.applicationId}
+        WHERE l.id = l0.id AND ${ofTarget}
           AND l.status IN ('scheduled', 'demanded', 'funded', 'returned')
         RETURNING l0.status AS was, l.status AS now
       )
@@ -336,6 +404,14 @@ export async function linesOfAssignment(tx: Tx, service: string, applicationId: 
     .where(and(eq(paymentLines.service, service), eq(paymentLines.applicationId, applicationId), sql`${paymentLines.status} <> 'stopped'`))
     .orderBy(asc(paymentLines.month))
     .for("update");
+}
+
+export async function terminationOf(tx: Tx, service: string, applicationId: string) {
+  const [row] = await tx
+    .select({ id: paymentTerminations.id })
+    .from(paymentTerminations)
+    .where(and(eq(paymentTerminations.service, service), eq(paymentTerminations.applicationId, applicationId)));
+  return row;
 }
 
 export async function insertTermination(tx: Tx, row: typeof paymentTerminations.$inferInsert) {
@@ -400,7 +476,7 @@ export async function registryEventCandidates(tx: Tx, asOf: string) {
       WITH live AS (
         SELECT DISTINCT l.service, l.application_id, l.recipient_iin, o.kato_prefix
         FROM payment_lines l JOIN offices o ON o.code = l.office_code
-        WHERE l.status <> 'stopped'
+        WHERE l.status <> 'stopped' AND l.application_id IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM payment_terminations t WHERE t.service = l.service AND t.application_id = l.application_id)
       )
       SELECT live.service, live.application_id, 'death' AS ground, to_char(p.death_date, 'YYYY-MM-DD') AS event_date
@@ -415,8 +491,28 @@ export async function registryEventCandidates(tx: Tx, asOf: string) {
   );
 }
 
+/**
+ * Clause 14 sub-item 1 for list grants (ADR 023): a grant line not yet paid whose recipient died so
+ * that payment stops before its month (from the month after the death) is stopped from that day.
+ * Grants have no application, so no termination row: the line carries its stop date. Returns the lines.
+ */
+export async function stopGrantLinesOfDead(tx: Tx, asOf: string): Promise<{ lines: number; totalTiyn: number }> {
+  const [row] = rowsOf<{ n: number; total: string }>(
+    await tx.execute(sql`
+      WITH stopped AS (
+        UPDATE payment_lines l SET status = 'stopped', stopped_from = (date_trunc('month', p.death_date) + interval '1 month')::date
+        FROM registry.persons p
+        WHERE l.grant_id IS NOT NULL AND l.status IN ('scheduled', 'demanded', 'funded') AND p.iin = l.recipient_iin
+          AND p.death_date IS NOT NULL AND p.death_date <= ${asOf}::date AND date_trunc('month', p.death_date) + interval '1 month' <= l.month
+        RETURNING l.amount_tiyn
+      )
+      SELECT count(*)::int AS n, coalesce(sum(amount_tiyn), 0)::text AS total FROM stopped`),
+  );
+  return { lines: num(row?.n), totalTiyn: num(row?.total) };
+}
+
 export type CitizenPayment = {
-  lineId: number; applicationId: string; service: string; month: string; amountTiyn: number; status: string; paidOn: string | null; returnedOn: string | null;
+  lineId: number; applicationId: string | null; grantId: number | null; service: string; month: string; amountTiyn: number; status: string; paidOn: string | null; returnedOn: string | null;
   returnCode: string | null; iban: string; bankNameRu: string; bankNameKk: string; channel: string; overpaymentTiyn: number | null;
   overpaymentRepaidTiyn: number; overpaymentStatus: OverpaymentStatus | null; stoppedFrom: string | null; terminationGround: string | null;
 };
@@ -425,10 +521,12 @@ export type CitizenPayment = {
 export async function paymentsOfRecipient(tx: Tx, iin: string, limit = 36): Promise<CitizenPayment[]> {
   const rows = rowsOf<Record<string, unknown>>(
     await tx.execute(sql`
-      SELECT l.id, l.application_id, l.service, to_char(l.month, 'YYYY-MM') AS month, l.amount_tiyn, l.status,
+      SELECT l.id, l.application_id, l.grant_id, l.service, to_char(l.month, 'YYYY-MM') AS month, l.amount_tiyn, l.status,
              to_char(l.paid_on, 'YYYY-MM-DD') AS paid_on, to_char(l.returned_on, 'YYYY-MM-DD') AS returned_on, l.return_code,
              l.iban, b.name_ru, b.name_kk, l.channel, op.amount_tiyn AS overpayment, op.repaid_tiyn AS overpayment_repaid, op.status AS overpayment_status,
-             to_char(l.stopped_from, 'YYYY-MM-DD') AS stopped_from, t.ground
+             to_char(l.stopped_from, 'YYYY-MM-DD') AS stopped_from,
+             -- A grant line is only ever stopped by its recipient's death (stopGrantLinesOfDead).
+             coalesce(t.ground, CASE WHEN l.grant_id IS NOT NULL AND l.status = 'stopped' THEN 'death' END) AS ground
       FROM payment_lines l
       JOIN registry.banks b ON b.code = l.bank_code
       LEFT JOIN payment_overpayments op ON op.line_id = l.id
@@ -438,7 +536,7 @@ export async function paymentsOfRecipient(tx: Tx, iin: string, limit = 36): Prom
       LIMIT ${limit}`),
   );
   return rows.map((r) => ({
-    lineId: num(r.id), applicationId: String(r.application_id), service: String(r.service), month: String(r.month), amountTiyn: num(r.amount_tiyn), status: String(r.status),
+    lineId: num(r.id), applicationId: (r.application_id as string | null) ?? null, grantId: r.grant_id == null ? null : num(r.grant_id), service: String(r.service), month: String(r.month), amountTiyn: num(r.amount_tiyn), status: String(r.status),
     paidOn: (r.paid_on as string | null) ?? null, returnedOn: (r.returned_on as string | null) ?? null, returnCode: (r.return_code as string | null) ?? null,
     iban: String(r.iban), bankNameRu: String(r.name_ru), bankNameKk: String(r.name_kk), channel: String(r.channel),
     overpaymentTiyn: r.overpayment == null ? null : num(r.overpayment),

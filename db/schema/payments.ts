@@ -9,6 +9,7 @@ import { pgTable, bigserial, bigint, boolean, text, uuid, varchar, char, date, i
 import { applications } from "./applications";
 import { offices, staffAccounts } from "./accounts";
 import { decisions } from "./deciding";
+import { localGrants } from "./lists";
 
 /** The account a recipient is paid to, per service and assignment; a corrected account replaces it. */
 export const paymentAccounts = pgTable(
@@ -59,19 +60,23 @@ export const paymentDemands = pgTable(
   ],
 );
 
-export type LinePeriodicity = "one_off" | "monthly" | "quarterly" | "half_yearly" | "yearly";
+export type LinePeriodicity = "one_off" | "monthly" | "quarterly" | "half_yearly" | "yearly" | "heating_season";
 export type OverpaymentStatus = "notified" | "partially_repaid" | "repaid" | "in_court" | "recovered" | "written_off";
 
 export type PaymentLineStatus = "scheduled" | "demanded" | "funded" | "paid" | "returned" | "stopped";
 
-/** One month's (or occasion's) payment to one recipient under one decision. */
+/**
+ * One month's (or occasion's) payment to one recipient under one decision: a signed assignment
+ * (`decision_id` and `application_id`) or a grant of an approved list (`grant_id`, ADR 023) — exactly one.
+ */
 export const paymentLines = pgTable(
   "payment_lines",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
     service: text("service").notNull(),
-    decisionId: bigint("decision_id", { mode: "number" }).notNull().references(() => decisions.id),
-    applicationId: uuid("application_id").notNull().references(() => applications.id),
+    decisionId: bigint("decision_id", { mode: "number" }).references(() => decisions.id),
+    applicationId: uuid("application_id").references(() => applications.id),
+    grantId: bigint("grant_id", { mode: "number" }).references(() => localGrants.id),
     officeCode: varchar("office_code", { length: 32 }).notNull().references(() => offices.code),
     month: date("month").notNull(),
     recipientIin: char("recipient_iin", { length: 12 }).notNull(),
@@ -94,6 +99,11 @@ export const paymentLines = pgTable(
   },
   (t) => [
     uniqueIndex("payment_lines_once_uq").on(t.service, t.decisionId, t.month),
+    uniqueIndex("payment_lines_grant_uq").on(t.grantId).where(sql`${t.grantId} IS NOT NULL`),
+    check(
+      "payment_lines_source",
+      sql`(${t.decisionId} IS NOT NULL AND ${t.applicationId} IS NOT NULL AND ${t.grantId} IS NULL) OR (${t.decisionId} IS NULL AND ${t.applicationId} IS NULL AND ${t.grantId} IS NOT NULL)`,
+    ),
     index("payment_lines_status_idx").on(t.status, t.month, t.officeCode),
     index("payment_lines_recipient_idx").on(t.recipientIin, t.month),
     index("payment_lines_demand_idx").on(t.demandId),
@@ -101,7 +111,7 @@ export const paymentLines = pgTable(
     check("payment_lines_amount", sql`${t.amountTiyn} > 0`),
     check("payment_lines_channel", sql`${t.channel} IN ('bank', 'kazpost')`),
     check("payment_lines_status", sql`${t.status} IN ('scheduled', 'demanded', 'funded', 'paid', 'returned', 'stopped')`),
-    check("payment_lines_periodicity", sql`${t.periodicity} IN ('one_off', 'monthly', 'quarterly', 'half_yearly', 'yearly')`),
+    check("payment_lines_periodicity", sql`${t.periodicity} IN ('one_off', 'monthly', 'quarterly', 'half_yearly', 'yearly', 'heating_season')`),
     check("payment_lines_month_first", sql`extract(day FROM ${t.month}) = 1`),
     check("payment_lines_demanded", sql`(${t.status} IN ('scheduled', 'stopped')) OR ${t.demandId} IS NOT NULL`),
     check("payment_lines_returned", sql`${t.status} <> 'returned' OR (${t.returnedOn} IS NOT NULL AND ${t.returnCode} IS NOT NULL)`),
@@ -175,6 +185,10 @@ export const paymentTerminations = pgTable(
     stoppedLines: integer("stopped_lines").notNull(),
     overpaidLines: integer("overpaid_lines").notNull(),
     note: text("note"),
+    /** A staff termination is signed with ЭЦП (ADR 023): the payload that states it, its JWS and the signer. */
+    signedPayload: text("signed_payload"),
+    signature: text("signature"),
+    signerIin: char("signer_iin", { length: 12 }),
   },
   (t) => [
     uniqueIndex("payment_terminations_once_uq").on(t.service, t.applicationId),

@@ -1,11 +1,15 @@
 import { test, expect, type Locator } from "@playwright/test";
 import { expectAccessible } from "./a11y";
-import { DEMO_PASSWORD, loginStaff, loginWithPassword } from "./helpers";
+import { DEMO_KEY_PASSWORD, DEMO_PASSWORD, demoKeyFile, loginStaff, loginWithPassword } from "./helpers";
 
 /** The first demo payment recipient (app/payments/demo.server.ts): November paid, December returned (account closed). */
 const GULMIRA = "680401491011";
 /** The second demo payment recipient: December paid; a staff finding stops it and makes December an overpayment. */
 const ASKHAT_E = "680402391029";
+/** nura.specialist's IIN: the demo key the termination is signed with. */
+const SPECIALIST_IIN = "850415440018";
+/** nura.finance's IIN: the demo key a recovery step is signed with. */
+const FINANCE_IIN = "840214444115";
 
 const monthRow = (scope: Locator, month: string) => scope.getByRole("row").filter({ has: scope.page().getByRole("cell", { name: month, exact: true }) });
 
@@ -53,7 +57,7 @@ test.describe("payments (issue 15)", () => {
     await expect(page.getByTestId("answer")).not.toContainText(/KZ\d{2}/);
   });
 
-  test("a staff termination with an overpayment: the specialist records it, the citizen is told in the cabinet", async ({ page, browser }) => {
+  test("a staff termination with an overpayment: the specialist checks it and signs it with ЭЦП, the citizen is told in the cabinet", async ({ page, browser, request }) => {
     // The recipient's case number, from their cabinet.
     const citizen = await browser.newPage();
     await loginWithPassword(citizen, ASKHAT_E, "ru");
@@ -70,13 +74,20 @@ test.describe("payments (issue 15)", () => {
 
     // Bad input: no ground — a clear error, nothing changes.
     await page.getByLabel("Дата события или установления").fill("2026-12-01");
-    await page.getByRole("button", { name: "Прекратить выплаты" }).click();
+    await page.getByRole("button", { name: "Проверить и подписать" }).click();
     await expect(page.getByRole("alert")).toContainText("Выберите основание.");
 
     await page.getByLabel("представлены недостоверные сведения").check();
     await page.getByLabel("Дата события или установления").fill("2026-12-01");
     await page.getByLabel("Основание в документах (необязательно)").fill("Акт проверки № 12");
-    await page.getByRole("button", { name: "Прекратить выплаты" }).click();
+    await page.getByRole("button", { name: "Проверить и подписать" }).click();
+    // What is decided, before anything is recorded: the stop date and December paid — to be recovered.
+    await expect(page.getByTestId("termination-review")).toContainText("не выплачивается с 01.12.2026");
+    await expect(page.locator("main")).toContainText(/12\.2026: выплачено [\d.]+ тг — излишне, к возврату/);
+    await expectAccessible(page);
+    await page.getByLabel("Файл ключа ЭЦП").setInputFiles(await demoKeyFile(request, `${SPECIALIST_IIN}.p12`));
+    await page.getByLabel("Пароль к ключу").fill(DEMO_KEY_PASSWORD);
+    await page.getByRole("button", { name: "Подписать и отправить" }).click();
     await expect(page.getByRole("status")).toContainText("Выплаты прекращены с 01.12.2026");
     await expect(page.getByText("Прекращение записано")).toBeVisible();
 
@@ -110,6 +121,15 @@ test.describe("payments (issue 15)", () => {
     const finance = await browser.newPage();
     await loginStaff(finance, "nura.finance");
     await expect(finance).toHaveURL(/\/staff\/payments$/);
+    // A repayment of 100 tenge: checked first, then signed with the officer's ЭЦП.
+    const item = finance.getByTestId(/^overpayment-/).filter({ hasText: "••1029" }).filter({ hasText: "недостоверные" });
+    await item.getByLabel("Сумма, тг").fill("100");
+    await item.getByRole("button", { name: "Проверить и подписать" }).click();
+    await expect(finance.getByTestId("recovery-review")).toContainText("извещён → возвращено частично");
+    await finance.getByLabel("Файл ключа ЭЦП").setInputFiles(await demoKeyFile(request, `${FINANCE_IIN}.p12`));
+    await finance.getByLabel("Пароль к ключу").fill(DEMO_KEY_PASSWORD);
+    await finance.getByRole("button", { name: "Подписать и отправить" }).click();
+    await expect(finance.getByRole("status")).toContainText("Записано: возвращено частично");
     await finance.goto("/staff/payments?lng=kk");
     await expect(finance.getByRole("table").first()).toContainText("Нұра ауданының жұмыспен қамту");
     await expect(finance.locator("main")).not.toContainText(/· nura ·|\bnura\b\s*\d{2}\.\d{4}/);

@@ -3,9 +3,15 @@
  * returned sum handed back to the district by the month's last working day and a corrected account
  * after that re-scheduled (clause 23), every clause 14 ground with its stop date (registry events and
  * the staff page), an overpayment from a death registered mid-month after the next month was paid,
- * and the recovery of overpayments by the finance officer with its notices (clause 15).
+ * and the recovery of overpayments by the finance officer with its notices (clause 15). The staff
+ * termination and the recovery steps are signed with the staff member's ЭЦП (ADR 023): a forged,
+ * another person's or expired signature, or a payload that is not what the server rebuilds, is
+ * refused and changes nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createFreshDb, type FreshDb } from "../../db/testing";
 import { setDb } from "../../db/client";
 import { seedAccounts } from "../../db/seed/accounts";
@@ -16,7 +22,8 @@ import {
 } from "../../app/payments/pipeline.server";
 import { endToEndId, pain002 } from "../../app/payments/files";
 import { makeKzIban } from "../../app/domain/iban";
-import { paymentsOverview } from "../../app/payments/staff.server";
+import { paymentsOverview, signRecovery, signTermination } from "../../app/payments/staff.server";
+import { requireCaseAccess } from "../../app/staff/case.server";
 import { cabinetPayments } from "../../app/payments/cabinet.server";
 import { PAIN002_XSD, validateAgainstXsd } from "../support/xsd";
 import { testIins } from "../support/people";
@@ -24,6 +31,14 @@ import { outcome, postForm, requestAs, sessionCookie } from "../support/session"
 import * as staffPayments from "../../app/routes/staff.payments";
 import * as caseTermination from "../../app/routes/staff.cases.$id_.payments";
 import { requireStaff } from "../../app/session.server";
+import { createDemoPki } from "../../app/signature/demo-keys.server";
+import { clearTrustCache } from "../../app/signature/trust.server";
+import { openKeyFile } from "../../app/signature/signer";
+import { DEMO_KEY_PASSWORD } from "../../db/seed/demo-people";
+
+const SPECIALIST_KEY = "850415440018.p12"; // nura.specialist
+const HEAD_KEY = "880211340018.p12"; // nura.head
+const FINANCE_KEY = "840214444115.p12"; // nura.finance
 
 const NURA = "355230100";
 const TALSHIK = "593430100";
@@ -55,7 +70,24 @@ describe("returns, terminations and recovery", () => {
     sessionCookie({ kind: "staff", staffId: Number((await q<{ id: string }>(`select id from staff_accounts where login = $1`, [login]))[0].id) });
   const officer = async (login: string) => requireStaff(requestAs(await staffCookie(login), "/staff/payments"), ["payment_officer", "finance_officer"]);
 
+  let dataDir: string;
+  const signWith = async (file: string, payload: string) => (await openKeyFile(fs.readFileSync(path.join(dataDir, "pki", file)), DEMO_KEY_PASSWORD)).sign(payload);
+  /** Runs `step` on a clock 400 days ahead, when the demo keys (valid for a year) have expired. */
+  const afterKeysExpired = async <T>(step: () => Promise<T>) => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date(Date.now() + 400 * 24 * 3600 * 1000));
+    try {
+      return await step();
+    } finally {
+      vi.useRealTimers();
+    }
+  };
+
   beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "komek-pay-recovery-"));
+    process.env.KOMEK_DATA_DIR = dataDir;
+    await createDemoPki({ dir: path.join(dataDir, "pki") });
+    clearTrustCache();
     fresh = await createFreshDb({ prefix: "komek_pay_recovery" });
     setDb(fresh);
     await seedDemoIfEmpty(fresh.db, { generatedPersons: 0 });
@@ -70,9 +102,13 @@ describe("returns, terminations and recovery", () => {
     await runPayments("2026-11-27", { now: at("2026-11-27") });
     await transferAll("2026-12", "2026-12-01");
     await runPayments("2026-12-01", { now: at("2026-12-01") });
-  });
+    // The demo PKI (an RSA key per demo person) and the seed take a while on a loaded machine.
+  }, 180_000);
   afterAll(async () => {
     await fresh?.drop();
+    delete process.env.KOMEK_DATA_DIR;
+    clearTrustCache();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it("records a return on time and one late (clause 22); the officer sees which", async () => {
@@ -170,8 +206,40 @@ describe("returns, terminations and recovery", () => {
     expect((await post(await staffCookie("akzhar.specialist"), 5, { ground: "institution", eventDate: "2027-01-12" })).status).toBe(404);
 
     // Terminations are recorded as of today (the clock), so these events lie in the past of it.
-    const ok = await post(specialist, 5, { ground: "institution", eventDate: "2026-12-01", note: "Справка интерната" });
+    // Step 1 shows what stopping does and the payload to sign; nothing is written yet.
+    const reviewed = await post(specialist, 5, { ground: "institution", eventDate: "2026-12-01", note: "Справка интерната" });
+    expect(reviewed).toMatchObject({ status: 200, body: { review: { stopFrom: "2027-01-01", overpaid: [{ month: "2027-01" }] } } });
+    const payload = (reviewed.body as { review: { payload: string } }).review.payload;
+    expect(JSON.parse(payload)).toMatchObject({ kind: "payment_termination", ground: "institution", groundItem: 3, stopFrom: "2027-01-01", note: "Справка интерната", signerIin: "850415440018" });
+    expect(await rows(5)).toEqual(untouched);
+    const signStep = (fields: Record<string, string>) => post(specialist, 5, { step: "sign", ground: "institution", eventDate: "2026-12-01", note: "Справка интерната", ...fields });
+    const refusedWith = (r: { status: number; body?: unknown }) => {
+      expect(r.status).toBe(400);
+      return Object.values((r.body as { errors: Record<string, string> }).errors)[0];
+    };
+    // No signature, a forged one, another person's key, an expired key, a tampered payload: refused, nothing changes.
+    expect(refusedWith(await signStep({ payload }))).toBe("payments:errors.form.signature");
+    const good = await signWith(SPECIALIST_KEY, payload);
+    const [h, b, sig] = good.split(".");
+    expect(refusedWith(await signStep({ payload, signature: `${h}.${b}.${sig.slice(0, -4)}AAAA` }))).toMatch(/^signature:reasons\./);
+    expect(refusedWith(await signStep({ payload, signature: await signWith(HEAD_KEY, payload) }))).toMatch(/^signature:reasons\./);
+    // An expired key (the step itself, on a clock past the key's validity — the session would have expired too).
+    const access = await requireCaseAccess(requestAs(specialist, `/staff/cases/${cases[5].applicationId}/payments`), cases[5].applicationId, ["specialist", "head"]);
+    const expired = await afterKeysExpired(() =>
+      signTermination(access.user, access.application, { ground: "institution", eventDate: "2026-12-01", note: "Справка интерната" }, { payload, jws: good }));
+    expect(expired).toEqual({ ok: false, error: "signature:reasons.expired" });
+    const tampered = payload.replace('"stopFrom":"2027-01-01"', '"stopFrom":"2027-03-01"');
+    expect(refusedWith(await signStep({ payload: tampered, signature: await signWith(SPECIALIST_KEY, tampered) }))).toBe("payments:errors.stale");
+    // A signature over the payload, with a ground changed in the form after signing.
+    expect(refusedWith(await post(specialist, 5, { step: "sign", ground: "death", eventDate: "2026-12-01", note: "Справка интерната", payload, signature: good }))).toBe("payments:errors.stale");
+    expect(await rows(5)).toEqual(untouched);
+    expect(await q(`select 1 from payment_terminations where application_id = $1`, [cases[5].applicationId])).toEqual([]);
+
+    const ok = await signStep({ payload, signature: good });
     expect(ok).toMatchObject({ status: 200, body: { done: { stopFrom: "2027-01-01", overpaid: 1 } } });
+    const [stored] = await q<{ signed_payload: string; signature: string; signer_iin: string }>(
+      `select signed_payload, signature, signer_iin from payment_terminations where application_id = $1`, [cases[5].applicationId]);
+    expect(stored).toEqual({ signed_payload: payload, signature: good, signer_iin: "850415440018" });
     expect((await post(specialist, 5, { ground: "lost_grounds", eventDate: "2026-12-02" })).status).toBe(400);
 
     const fi = await terminateAssignment({
@@ -194,8 +262,9 @@ describe("returns, terminations and recovery", () => {
       { ground: "lost_grounds", stop: "2027-01-01", source: "staff", note: null },
       { ground: "moved_out", stop: "2027-02-01", source: "registry", note: null },
     ]);
-    const [audit] = await q<{ actor_label: string; actor_role: string }>(`select actor_label, actor_role from payment_audit where action = 'terminate' and subject = $1`, [`application:${cases[5].applicationId}`]);
-    expect(audit).toEqual({ actor_label: "nura.specialist", actor_role: "specialist" });
+    const [audit] = await q<{ actor_label: string; actor_role: string; details: { signed: { signerIin: string } } }>(
+      `select actor_label, actor_role, details from payment_audit where action = 'terminate' and subject = $1`, [`application:${cases[5].applicationId}`]);
+    expect(audit).toMatchObject({ actor_label: "nura.specialist", actor_role: "specialist", details: { signed: { signerIin: "850415440018" } } });
   });
 
   it("a death registered mid-month after the next month was paid makes that month an overpayment", async () => {
@@ -228,9 +297,31 @@ describe("returns, terminations and recovery", () => {
     expect(await refusal(() => changeOverpayment({ id: fi, action: "repay", amountTiyn: 100, on: "2026-12-03", actor: akzharFinance }))).toBe("payments.errors.otherDistrict");
     expect((await q(`select status, repaid_tiyn::int as repaid from payment_overpayments where id = $1`, [fi]))[0]).toEqual({ status: "notified", repaid: 0 });
 
-    const part = await post(financeCookie, { intent: "recovery", overpayment: String(fi), action: "repay", amount: "10000", date: "2026-12-03" });
+    // Each step: review (nothing written), then signed with the officer's ЭЦП.
+    const signedStep = async (fields: Record<string, string>, sign: (payload: string) => Promise<string> = (p) => signWith(FINANCE_KEY, p)) => {
+      const review = await post(financeCookie, { intent: "recovery", ...fields });
+      expect(review.status).toBe(200);
+      const { payload } = (review.body as { recoveryReview: { payload: string } }).recoveryReview;
+      return { payload, result: await post(financeCookie, { intent: "recovery", step: "sign", ...fields, payload, signature: await sign(payload) }) };
+    };
+    const repay = { overpayment: String(fi), action: "repay", amount: "10000", date: "2026-12-03" };
+    const state = async () => (await q(`select status, repaid_tiyn::int as repaid from payment_overpayments where id = $1`, [fi]))[0];
+    expect((await signedStep(repay, (p) => signWith(HEAD_KEY, p))).result).toMatchObject({ status: 400, body: { signError: expect.stringMatching(/^signature:reasons\./) } });
+    const { payload: repayPayload } = await signedStep(repay, async () => "not.a.jws");
+    const financeUser = await officer("nura.finance");
+    const jws = await signWith(FINANCE_KEY, repayPayload);
+    expect(await afterKeysExpired(() => signRecovery(financeUser, { id: fi, action: "repay", amountTiyn: 1_000_000, on: "2026-12-03" }, { payload: repayPayload, jws })))
+      .toEqual({ ok: false, error: "signature:reasons.expired" });
+    expect(JSON.parse(repayPayload)).toMatchObject({ kind: "overpayment_recovery", action: "repay", amount: "10000.00", from: "notified", to: "partially_repaid", signerIin: "840214444115" });
+    // A valid signature over a payload that says 100 tenge, sent with 10000 in the form: refused.
+    const tampered = repayPayload.replace('"amount":"10000.00"', '"amount":"100.00"');
+    const forgedAmount = await post(financeCookie, { intent: "recovery", step: "sign", ...repay, payload: tampered, signature: await signWith(FINANCE_KEY, tampered) });
+    expect(forgedAmount.status).toBe(400);
+    expect((forgedAmount.body as { error: string }).error).toContain("Данные изменились");
+    expect(await state()).toEqual({ status: "notified", repaid: 0 });
+    const part = (await signedStep(repay)).result;
     expect(part).toMatchObject({ status: 200, body: { recovery: { status: "partially_repaid" } } });
-    expect((await post(financeCookie, { intent: "recovery", overpayment: String(fi), action: "refer_to_court", date: "2026-12-03" })).status).toBe(200);
+    expect((await signedStep({ overpayment: String(fi), action: "refer_to_court", date: "2026-12-03" })).result.status).toBe(200);
     const court = await changeOverpayment({ id: fi, action: "repay", amountTiyn: owed - 1_000_000, on: "2026-12-03", actor: finance, now: at("2026-12-03") });
     expect(court).toEqual({ id: fi, status: "recovered", repaidTiyn: owed, outstandingTiyn: 0 });
     expect(await refusal(() => changeOverpayment({ id: fi, action: "write_off", on: "2026-12-03", actor: finance, now: at("2026-12-03") }))).toBe("payments.errors.recovery.final");

@@ -78,7 +78,7 @@ describe("ten decisions of three services through a month", () => {
   it("derives lines as each definition says, once, and demands a one-off payment on its day", async () => {
     const run = await runPayments("2026-11-20", { now: at("2026-11-20") });
     // ASP 5 × 6 months, one-off 3 × 1, quarterly 2 × (December, March, June, September).
-    expect(run.schedule).toEqual({ accounts: 10, lines: 30 + 3 + 8 });
+    expect(run.schedule).toEqual({ accounts: 10, lines: 30 + 3 + 8, grants: 0 });
     expect((await runPayments("2026-11-20", { now: at("2026-11-20") })).schedule.lines).toBe(0);
     const months = await q<{ service: string; periodicity: string; months: string }>(`
       select service, periodicity, string_agg(distinct to_char(month, 'YYYY-MM'), ',' order by to_char(month, 'YYYY-MM')) as months

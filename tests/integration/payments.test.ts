@@ -68,10 +68,10 @@ describe("payments through a month", () => {
 
   it("derives six monthly lines per decision, once", async () => {
     const first = await runPayments("2026-11-20", { now: at("2026-11-20") });
-    expect(first.schedule).toEqual({ accounts: 10, lines: 60 });
+    expect(first.schedule).toEqual({ accounts: 10, lines: 60, grants: 0 });
     expect(first.demands.demands).toBe(0); // December's demand is due on Friday 27 November
     const again = await runPayments("2026-11-20", { now: at("2026-11-20") });
-    expect(again.schedule).toEqual({ accounts: 0, lines: 0 });
+    expect(again.schedule).toEqual({ accounts: 0, lines: 0, grants: 0 });
     const [line] = await q(`select recipient_iin, recipient_name, channel, iban, bic, amount_tiyn::text as amount, legal_basis from payment_lines where recipient_iin = $1 order by month limit 1`, [people[6].iin]);
     expect(line).toEqual({
       recipient_iin: people[6].iin, recipient_name: "Получатель6 Тест", channel: "kazpost", iban: cases[6].iban, bic: "KPSTKZKA",

@@ -50,8 +50,6 @@ describe("routes reach db/ and sms/ only through app/**/*.server.ts", () => {
  * a stale entry (the file no longer reads fields by hand) fails too, so the list only shrinks.
  */
 const HAND_READ_FORMS: Record<string, string> = {
-  "cabinet.payments.tsx": "owned by the payments branch (issue 15); to move to a schema there",
-  "staff.payments.tsx": "owned by the payments branch (issue 15); to move to a schema there",
   "staff.intake.$id.tsx": "a multipart scan upload: the file is read by hand, checked for size and typed by its first bytes; every string field goes through a schema",
   "verify.tsx": "a multipart file upload: parseForm reads strings only, the file is checked for size and presence",
 };

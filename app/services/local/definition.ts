@@ -55,6 +55,9 @@ export const localDefinition: ServiceDefinition = {
     actors: ["specialist", "district_commission", "special_commission", "head"],
   },
   signers: ["head", "specialist"],
+  // Paid through the State Corporation (seed 003 clauses 18–24); how often depends on the category of
+  // the case under its district act (one-off, monthly, … per heating season), not on the service (ADR 023).
+  payments: { periodicity: "by_category" },
   // Not the generic draft steps of ASP: the local application is its own short flow from /services/local
   // (category, documents, ЭЦП), so the generic /apply start refuses it.
   portalSteps: [],
