@@ -8,8 +8,8 @@ const probation = localCaseSteps({ survey: false, incomeThreshold: { unit: "PM",
 
 describe("the steps a local category needs", () => {
   it("follow the category's survey and income threshold; the special commission and the co-signature always", () => {
-    expect(operation).toEqual({ survey: true, income: true, specialCommission: true, cosign: true, decisionForm: "local" });
-    expect(fire).toEqual({ survey: false, income: false, specialCommission: true, cosign: true, decisionForm: "local" });
+    expect(operation).toEqual({ survey: true, income: true, specialCommission: true, cosign: true, decisionForm: "local", incomeMembers: "household" });
+    expect(fire).toEqual({ survey: false, income: false, specialCommission: true, cosign: true, decisionForm: "local", incomeMembers: "household" });
     expect(probation).toMatchObject({ survey: false, income: true });
   });
 });

@@ -19,13 +19,15 @@ export type CaseSteps = {
   cosign: boolean;
   /** Which decision form the specialist fills: ASP's (amount from the calculation) or the local one. */
   decisionForm: "asp" | "local";
+  /** Whose income counts: the family declared on the case (ASP), or the applicant's registry household (a local case is filed by one person). */
+  incomeMembers: "case" | "household";
 };
 
-export const ASP_STEPS: CaseSteps = { survey: true, income: true, specialCommission: false, cosign: false, decisionForm: "asp" };
+export const ASP_STEPS: CaseSteps = { survey: true, income: true, specialCommission: false, cosign: false, decisionForm: "asp", incomeMembers: "case" };
 
 /** A local-assistance category's steps (the category's `survey` and `incomeThreshold` from its act). */
 export function localCaseSteps(category: { survey: boolean; incomeThreshold: unknown }): CaseSteps {
-  return { survey: category.survey, income: category.incomeThreshold !== null, specialCommission: true, cosign: true, decisionForm: "local" };
+  return { survey: category.survey, income: category.incomeThreshold !== null, specialCommission: true, cosign: true, decisionForm: "local", incomeMembers: "household" };
 }
 
 /**
