@@ -53,18 +53,17 @@ export async function localIncomeStandard(db: Tx, application: Pick<Application,
 }
 
 /** Clause 12 ground 4: an earlier registered, not refused case of the person on this ground (apply.server.ts). */
-async function earlierOnThisGround(application: Application, local: LocalCaseView) {
-  const earlier = await earlierCaseOnThisGround(application.applicantIin, {
-    districtKato: local.lc.districtKato,
-    rs: local.rs,
-    category: local.category,
-    application,
-  });
+async function earlierOnThisGround(db: Tx, application: Application, local: LocalCaseView) {
+  const earlier = await earlierCaseOnThisGround(
+    application.applicantIin,
+    { districtKato: local.lc.districtKato, rs: local.rs, category: local.category, application },
+    db,
+  );
   return earlier ? (earlier.number ?? "—") : null;
 }
 
 async function decisionFacts(db: Tx, application: Application, local: LocalCaseView, now: Date): Promise<LocalDecisionFacts> {
-  const [params, calculation, earlier] = await Promise.all([valuationParams(db, now), q.latestCalculation(db, application.id), earlierOnThisGround(application, local)]);
+  const [params, calculation, earlier] = await Promise.all([valuationParams(db, now), q.latestCalculation(db, application.id), earlierOnThisGround(db, application, local)]);
   return {
     category: local.category,
     refusalGrounds: local.rs.refusalGrounds,
