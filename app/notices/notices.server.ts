@@ -6,6 +6,7 @@ import { loadTrustMaterial } from "../signature/trust.server";
 import { verifySignature, type VerifyFailureReason } from "../signature/verify";
 import type { Notice } from "../../db/schema";
 import * as q from "../../db/queries/deciding";
+import { decisionKindKey } from "./decision-kind";
 import { fixedT, formatCode, normalizeCode, parseNoticePayload } from "./text";
 import { embeddedJws, isPdf, renderNoticePdf } from "./pdf.server";
 import { isLanguage, type Language } from "../../locales";
@@ -174,7 +175,7 @@ export async function cabinetNotices(applicantIin: string, lng: Language) {
     ...decisions.map((n) => ({
       key: `n${n.id}`,
       href: `/notices/${n.id}`,
-      title: t("deciding:cabinet.decision", { number: n.registrationNumber, kind: t(`decision:kind.${n.kind}`) }),
+      title: t("deciding:cabinet.decision", { number: n.registrationNumber, kind: t(decisionKindKey(n.service, n.kind)) }),
       text: null as string | null,
       signedBy: null as string | null,
       at: n.deliveredAt!.toISOString(),

@@ -15,6 +15,7 @@ import { formatTiyn } from "~/domain/income";
 import type { WorkflowAction } from "~/domain/workflow";
 import { readForm } from "~/forms.server";
 import type { TitleHandle } from "~/components/PageTitle";
+import { decisionKindKey } from "~/notices/decision-kind";
 
 /** The page's own <title> (app/components/PageTitle.tsx). */
 export const handle: TitleHandle = { title: (t, d) => t("deciding:case.title", { number: (d as { registrationNumber?: string } | undefined)?.registrationNumber ?? "" }) };
@@ -342,7 +343,7 @@ export default function CasePage() {
         <section aria-labelledby="decision-heading">
           <h2 id="decision-heading">{t("deciding:decide.current")}</h2>
           <p>
-            <strong>{t(`decision:kind.${d.decision.kind}`)}</strong>
+            <strong>{t(decisionKindKey(d.service, d.decision.kind))}</strong>
           </p>
           {d.decision.kind === "assignment" ? (
             <>

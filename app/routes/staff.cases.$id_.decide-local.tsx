@@ -86,8 +86,8 @@ export default function LocalDecisionPage() {
           error={e.kind}
           checked={[kind]}
           options={[
-            { value: "assignment", label: t("decision:kind.assignment"), hint: d.assignment ? t("local:decide.assignmentPreview", d.assignment) : undefined },
-            { value: "refusal", label: t("decision:kind.refusal") },
+            { value: "assignment", label: t("local:decide.kind.assignment"), hint: d.assignment ? t("local:decide.assignmentPreview", d.assignment) : undefined },
+            { value: "refusal", label: t("local:decide.kind.refusal") },
           ]}
         />
         <Choices

@@ -79,6 +79,7 @@ export async function caseView(user: StaffUser, application: Application, lng: L
     actions: actions as WorkflowAction[],
     steps,
     local,
+    service: application.service,
     waitingFor,
     assignee: assignment ? { id: assignment.specialistId, name: lng === "kk" ? assignment.nameKk : assignment.nameRu } : null,
     survey: survey

@@ -241,7 +241,7 @@ export async function findNoticeByRegistrationNumber(db: Tx, registrationNumber:
 /** What the citizen's cabinet lists: delivered notices of decisions. */
 export async function deliveredNoticesOf(db: Tx, applicantIin: string) {
   return db
-    .select({ id: notices.id, registrationNumber: notices.registrationNumber, deliveredAt: notices.deliveredAt, kind: decisions.kind })
+    .select({ id: notices.id, registrationNumber: notices.registrationNumber, deliveredAt: notices.deliveredAt, kind: decisions.kind, service: applications.service })
     .from(notices)
     .innerJoin(applications, eq(applications.id, notices.applicationId))
     .innerJoin(decisions, eq(decisions.id, notices.decisionId))
