@@ -305,6 +305,8 @@ async function membersWithExemptions(tx: Tx, applicationId: string, on: string) 
 
 export function draftDecision(ctx: StepContext, input: DecisionInput) {
   return runStep(ctx, "draft_decision", async (tx, to) => {
+    // A case decided on another form (local assistance: app/services/local/deciding.server.ts) is not decided here.
+    if ((await caseStepsOf(tx, ctx.application)).decisionForm !== "asp") return { ok: false, refusal: "illegal_transition" };
     const calculation = await q.latestCalculation(tx, ctx.application.id);
     if (!calculation) return { ok: false, errors: { kind: "deciding:decide.errors.noCalculation" } };
     const survey = await q.surveyActOf(tx, ctx.application.id);
@@ -532,6 +534,7 @@ export async function decisionForm(application: Application, now: Date) {
   const gateway = gatewayIn(db);
   const people = await Promise.all(members.map((m) => gateway.getPerson(m.iin)));
   return {
+    decisionForm: (await caseStepsOf(db, application)).decisionForm,
     amountTiyn: calculation?.amountTiyn ?? 0,
     // A family at the line is owed 0 ₸ and is still assigned (ADR 016): only grounds suggest a refusal.
     defaultKind: suggested.length || !calculation ? ("refusal" as const) : ("assignment" as const),

@@ -30,7 +30,7 @@ import { applicationDay } from "../../app/domain/application-day";
 import { kzCalendar } from "../../app/domain/workdays";
 import { kzDate } from "../../app/domain/kz-time";
 import type { StaffUser } from "../../app/session.server";
-import { assignSpecialist, computeIncome, noticeFacts, recordSurvey, sendToCommission, signAndDeliver, type StepContext } from "../../app/staff/deciding.server";
+import { assignSpecialist, computeIncome, draftDecision, noticeFacts, recordSurvey, sendToCommission, signAndDeliver, type StepContext } from "../../app/staff/deciding.server";
 import { cosignNotice, draftLocalDecision, localDecisionForm } from "../../app/services/local/deciding.server";
 import { recordCommissionAmount } from "../../app/services/local/commission.server";
 import { caseView } from "../../app/staff/case-view.server";
@@ -281,6 +281,9 @@ describe("deciding a local-assistance case", () => {
       expect(await recordCommissionAmount(await ctx("nura.commission", id), 250_000)).toEqual({ ok: true });
       // Ground 3 does not exist for a category without a threshold.
       expect(await draftLocalDecision(await ctx("nura.specialist", id), { kind: "refusal", grounds: ["income_above_threshold"] })).toEqual({ ok: false, errors: { grounds: "local:decide.errors.ground_not_for_category" } });
+      // ASP's decision form (amount from an income calculation) is not this case's.
+      const month = kzDate(new Date()).slice(0, 7);
+      expect(await draftDecision(await ctx("nura.specialist", id), { kind: "assignment", amountTiyn: 100, period: { from: month, to: month } })).toEqual({ ok: false, refusal: "illegal_transition" });
       expect(await draftLocalDecision(await ctx("nura.specialist", id), { kind: "assignment" })).toEqual({ ok: true });
       const [d] = await fresh.db.select().from(decisions).where(eq(decisions.applicationId, id));
       expect(d.amountTiyn).toBe(25_000_000);
