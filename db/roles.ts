@@ -37,6 +37,7 @@ export const APPEND_ONLY_TABLES = [
   "intake_scans",
   "local_decisions",
   "local_grants",
+  "notice_cosignatures",
 ] as const;
 
 /**

@@ -150,7 +150,7 @@ describe("transitionRows, the table the database mirrors", () => {
     const rows = transitionRows();
     const keys = rows.map((r) => `${r.from}:${r.action}`);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(rows).toContainEqual({ from: "decision_drafted", action: "sign_decision", to: "decision_signed", roles: ["head"] });
+    expect(rows).toContainEqual({ from: "decision_drafted", action: "sign_decision", to: "decision_signed", roles: ["head"], service: null });
     expect(rows.filter((r) => r.action === "request_other_agencies").map((r) => r.from)).toEqual([
       "registered",
       "sent_to_commission",
@@ -160,13 +160,13 @@ describe("transitionRows, the table the database mirrors", () => {
     ]);
   });
 
-  it("agrees with transition() on every state × action × role", () => {
-    const rows = transitionRows();
+  it("agrees with transition() on every service × state × action × role", () => {
+    for (const service of [undefined, "asp", "local"])
     for (const state of WORKFLOW_STATES)
       for (const action of WORKFLOW_ACTIONS)
         for (const role of ["applicant", "system", "specialist", "commission", "head"] as const) {
-          const row = rows.find((r) => r.from === state && r.action === action);
-          const result = transition(state, action, { role });
+          const row = transitionRows().find((r) => r.from === state && r.action === action && (r.service === null || r.service === service));
+          const result = transition(state, action, { role }, { service });
           if (!row) expect(result).toEqual({ ok: false, reason: "illegal_transition" });
           else if (!row.roles.includes(role)) expect(result).toEqual({ ok: false, reason: "role_not_allowed" });
           else expect(result).toEqual({ ok: true, to: row.to });

@@ -51,6 +51,8 @@ export const WORKFLOW_ACTIONS = [
   "deliver_notice",
   "request_other_agencies",
   "forward_to_district",
+  "record_special_commission",
+  "cosign_decision",
 ] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
@@ -61,6 +63,8 @@ export type Transition = {
   roles: readonly WorkflowRole[];
   /** Only the specialist the head assigned to the case may perform it (seed 001, actions 6-9). */
   assigneeOnly?: boolean;
+  /** Only cases of these services (keys of their definitions) have it; absent: every service. */
+  services?: readonly string[];
 };
 
 /** The states in which the document package is still being formed, so other agencies may be asked. */
@@ -109,10 +113,26 @@ export const TRANSITIONS: readonly Transition[] = [
   ...PACKAGE_FORMING.map(
     (state): Transition => ({ action: "request_other_agencies", from: [state], to: state, roles: ["specialist"] }),
   ),
+  // Local social assistance (issue 14, ADR 022). Which of its steps a case needs depends on the
+  // category (app/domain/case-steps.ts); these transitions only make the skips possible for the service.
+  // A category without a survey: the head assigns the specialist straight after registration.
+  { action: "assign_specialist", from: ["registered"], to: "specialist_assigned", roles: ["head"], services: ["local"] },
+  // A category without an income threshold: the decision is drafted without an income calculation.
+  { action: "draft_decision", from: ["specialist_assigned"], to: "decision_drafted", roles: ["specialist"], assigneeOnly: true, services: ["local"] },
+  // The special commission's conclusion (seed 003 clause 9): its amount, after the survey and income.
+  ...(["specialist_assigned", "income_computed"] as const).map(
+    (state): Transition => ({ action: "record_special_commission", from: [state], to: state, roles: ["commission"], services: ["local"] }),
+  ),
+  // The notice is signed by the specialist and the head (seed 001): the specialist first, the head last.
+  { action: "cosign_decision", from: ["decision_drafted"], to: "decision_drafted", roles: ["specialist"], assigneeOnly: true, services: ["local"] },
 ];
 
 export type Actor = { role: WorkflowRole | (string & {}); id?: string };
-export type TransitionContext = { assignedSpecialistId?: string | null };
+export type TransitionContext = {
+  assignedSpecialistId?: string | null;
+  /** The case's service; without it only the transitions every service has are considered. */
+  service?: string;
+};
 export type TransitionRefusal = "illegal_transition" | "role_not_allowed" | "not_assigned_specialist";
 export type TransitionResult = { ok: true; to: WorkflowState } | { ok: false; reason: TransitionRefusal };
 
@@ -126,7 +146,7 @@ export function transition(
   actor: Actor,
   ctx: TransitionContext = {},
 ): TransitionResult {
-  const t = findTransition(state, action);
+  const t = findTransition(state, action, ctx.service);
   if (!t) return { ok: false, reason: "illegal_transition" };
   if (!(t.roles as readonly string[]).includes(actor.role)) return { ok: false, reason: "role_not_allowed" };
   if (t.assigneeOnly && ctx.assignedSpecialistId !== undefined && ctx.assignedSpecialistId !== actor.id) {
@@ -136,10 +156,15 @@ export function transition(
 }
 
 /** The actions `role` may take on a case in `state` (the buttons on a staff case page). */
-export function availableActions(state: WorkflowState, role: WorkflowRole | (string & {})): WorkflowAction[] {
-  return TRANSITIONS.filter((t) => t.from.includes(state) && (t.roles as readonly string[]).includes(role)).map(
-    (t) => t.action,
-  );
+export function availableActions(state: WorkflowState, role: WorkflowRole | (string & {}), service?: string): WorkflowAction[] {
+  return transitionsOf(service)
+    .filter((t) => t.from.includes(state) && (t.roles as readonly string[]).includes(role))
+    .map((t) => t.action);
+}
+
+/** The transitions a case of `service` has: the common ones and its own. */
+export function transitionsOf(service?: string): readonly Transition[] {
+  return TRANSITIONS.filter((t) => !t.services || (service !== undefined && t.services.includes(service)));
 }
 
 /** Terminal states: no transition leaves them. */
@@ -147,13 +172,18 @@ export function isFinal(state: WorkflowState): boolean {
   return !TRANSITIONS.some((t) => t.from.includes(state));
 }
 
-/** Every (from, action, to) triple, flattened: what the database table of allowed transitions holds. */
-export function transitionRows(): { from: WorkflowState; action: WorkflowAction; to: WorkflowState; roles: WorkflowRole[] }[] {
-  return TRANSITIONS.flatMap((t) => t.from.map((from) => ({ from, action: t.action, to: t.to, roles: [...t.roles] })));
+/**
+ * Every (from, action, to) triple, flattened, with the service it is limited to (null: every service):
+ * what the database table of allowed transitions holds.
+ */
+export function transitionRows(): { from: WorkflowState; action: WorkflowAction; to: WorkflowState; roles: WorkflowRole[]; service: string | null }[] {
+  return TRANSITIONS.flatMap((t) =>
+    t.from.flatMap((from) => (t.services ?? [null]).map((service) => ({ from, action: t.action, to: t.to, roles: [...t.roles], service }))),
+  );
 }
 
-function findTransition(state: WorkflowState, action: WorkflowAction): Transition | undefined {
-  return TRANSITIONS.find((t) => t.action === action && t.from.includes(state));
+function findTransition(state: WorkflowState, action: WorkflowAction, service?: string): Transition | undefined {
+  return transitionsOf(service).find((t) => t.action === action && t.from.includes(state));
 }
 
 /** Annex 12 item 3: the package deadline extends by up to 30 calendar days when agencies are asked. */

@@ -42,3 +42,24 @@ describe("the decision SMS (Annex 12 item 5)", () => {
     expect(kk).toContain("жеке кабинетте");
   });
 });
+
+describe("the decision SMS of local social assistance (ADR 022)", () => {
+  const LOCAL = ["false_information", "survey_refused", "income_above_threshold", "already_assigned"];
+  for (const lng of ["ru", "kk"] as const) {
+    it.each(LOCAL.flatMap((g) => PLACES.map((w) => [g, w] as const)))(`${lng}: a refusal on clause 12 %s (notice at %s) names its reason within two segments`, (ground, where) => {
+      const text = decisionSmsText(lng, { registrationNumber: "LSA26-000123", kind: "refusal", grounds: [ground], where, service: "local" });
+      expect(countSegments(text).segments, text).toBeLessThanOrEqual(2);
+      expect(text).not.toContain("{{");
+      expect(text).not.toMatch(lng === "ru" ? /адресн/ : /атаулы/);
+    });
+  }
+  it.each([
+    ["ru", "Заявление № LSA26-000123: назначена социальная помощь 43\u00a0250,00 ₸. Уведомление в личном кабинете. 1414"],
+    ["kk", "№ LSA26-000123 өтініш: 43\u00a0250,00 ₸ әлеуметтік көмек тағайындалды. Хабарлама жеке кабинетте. 1414"],
+  ] as const)("%s: an assignment says the amount granted", (lng, expected) => {
+    expect(decisionSmsText(lng, { registrationNumber: "LSA26-000123", kind: "assignment", grounds: [], where: "cabinet", service: "local", amountTiyn: 4_325_000 })).toBe(expected);
+  });
+  it("the income reason reads as the maslikhat's threshold, in Kazakh too", () => {
+    expect(decisionSmsText("kk", { registrationNumber: "LSA26-000123", kind: "refusal", grounds: ["income_above_threshold"], where: "cabinet", service: "local" })).toContain("табыс мәслихат шегінен жоғары");
+  });
+});

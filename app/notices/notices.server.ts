@@ -6,6 +6,7 @@ import { loadTrustMaterial } from "../signature/trust.server";
 import { verifySignature, type VerifyFailureReason } from "../signature/verify";
 import type { Notice } from "../../db/schema";
 import * as q from "../../db/queries/deciding";
+import { decisionKindKey } from "./decision-kind";
 import { fixedT, formatCode, normalizeCode, parseNoticePayload } from "./text";
 import { embeddedJws, isPdf, renderNoticePdf } from "./pdf.server";
 import { isLanguage, type Language } from "../../locales";
@@ -63,6 +64,12 @@ export function signerNameIn(notice: Pick<Notice, "payload" | "signerName">, lng
   return name || notice.signerName || "";
 }
 
+/** The specialist who signed a local-assistance notice before the head (ADR 022), in that language, or null. */
+export function cosignerIn(notice: Pick<Notice, "payload">, lng: Language): { name: string; signedAt: string; serial: string | null } | null {
+  const c = notice.payload ? parseNoticePayload(notice.payload)?.cosigner : undefined;
+  return c ? { name: lng === "kk" ? c.nameKk : c.nameRu, signedAt: c.signedAt, serial: c.serial } : null;
+}
+
 /** The PDF's signature line: the signer's name in the notice's language and the time in Astana (UTC+5). */
 export function pdfSignatureLine(notice: Pick<Notice, "payload" | "signerName" | "signerSerial" | "signedAt">, lng: Language) {
   return fixedT(lng)("deciding:notice.pdfSignature", {
@@ -70,6 +77,11 @@ export function pdfSignatureLine(notice: Pick<Notice, "payload" | "signerName" |
     date: `${formatKzDateTime(notice.signedAt!.toISOString())} (UTC+5)`,
     serial: notice.signerSerial,
   });
+}
+
+function cosignerLines(notice: Notice, lng: Language): string[] {
+  const c = cosignerIn(notice, lng);
+  return c ? [fixedT(lng)("deciding:notice.pdfSignature", { name: c.name, date: `${formatKzDateTime(c.signedAt)} (UTC+5)`, serial: c.serial ?? "—" })] : [];
 }
 
 export async function noticePdf(notice: Notice, lng: Language) {
@@ -80,7 +92,7 @@ export async function noticePdf(notice: Notice, lng: Language) {
     lang: lng,
     title,
     lines,
-    footer: [pdfSignatureLine(notice, lng), t("deciding:notice.pdfAttachment")],
+    footer: [...cosignerLines(notice, lng), pdfSignatureLine(notice, lng), t("deciding:notice.pdfAttachment")],
     registrationNumber: notice.registrationNumber,
     verificationCode: notice.verificationCode,
     jws: notice.signature!,
@@ -89,7 +101,7 @@ export async function noticePdf(notice: Notice, lng: Language) {
 }
 
 export type VerifyOutcome =
-  | { valid: true; registrationNumber: string; kind: "assignment" | "refusal"; signerName: string; signedAt: string; serial: string }
+  | { valid: true; registrationNumber: string; kind: "assignment" | "refusal"; signerName: string; signedAt: string; serial: string; cosignerName: string | null }
   | { valid: false; reason: "not_found" | "unknown" | "tampered" | "pdf_without_signature" | VerifyFailureReason };
 
 /**
@@ -116,6 +128,8 @@ async function check(notice: Notice, jws: string): Promise<VerifyOutcome> {
     signerName: result.commonName,
     signedAt: notice.signedAt!.toISOString(),
     serial: result.serialNumber,
+    // The head's signature covers the payload, which names the specialist who signed first.
+    cosignerName: payload?.cosigner ? payload.cosigner.nameRu : null,
   };
 }
 
@@ -169,7 +183,7 @@ export async function cabinetNotices(applicantIin: string, lng: Language) {
     ...decisions.map((n) => ({
       key: `n${n.id}`,
       href: `/notices/${n.id}`,
-      title: t("deciding:cabinet.decision", { number: n.registrationNumber, kind: t(`decision:kind.${n.kind}`) }),
+      title: t("deciding:cabinet.decision", { number: n.registrationNumber, kind: t(decisionKindKey(n.service, n.kind)) }),
       text: null as string | null,
       signedBy: null as string | null,
       at: n.deliveredAt!.toISOString(),
@@ -211,6 +225,7 @@ export async function noticeView(request: Request, notice: Notice) {
     registrationNumber: notice.registrationNumber,
     text: noticeText(notice, lang),
     signerName: signerNameIn(notice, lang),
+    cosigner: cosignerIn(notice, lang),
     signedAt: notice.signedAt!.toISOString(),
     code: formatCode(notice.verificationCode),
   };

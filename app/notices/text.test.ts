@@ -97,3 +97,44 @@ describe("the notice names its signer (issue 17, item 16)", () => {
     expect(text.lines.some((l) => /^(Подписал|Қол қойған)\s*$/.test(l))).toBe(false);
   });
 });
+
+describe("the notice of a local-assistance decision (ADR 022)", () => {
+  const local = {
+    category: { code: "8.3.2", nameRu: "Трудная жизненная ситуация: оперативное лечение (операция)", nameKk: "Қиын өмірлік жағдай: жедел емдеу (операция)" },
+    act: { number: "159", date: "2025-04-29", bodyRu: "Нуринский районный маслихат", bodyKk: "Нұра аудандық мәслихаты" },
+    grounds: [],
+    thresholdPm: 1,
+  };
+  const specialist = { role: "specialist" as const, iin: "850415440018", nameRu: "Жумабаева Салтанат Каировна", nameKk: "Жұмабаева Салтанат Қайырқызы", serial: "01", signedAt: "2026-12-03T06:00:00.000Z" };
+
+  it("an assignment names the category, the act, the amount, the payment month and both signers", () => {
+    const f: NoticeFacts = { ...facts({ kind: "assignment", amountTiyn: 4_325_000, period: { from: "2026-12", to: "2026-12" } }), registrationNumber: "LSA26-000001", local, signerRole: "head", cosigner: specialist, calculation: { perCapitaTiyn: 3_600_000, povertyLineTenge: 50_851, members: 1, amountTiyn: 0 } };
+    const ru = renderNotice(f, "ru");
+    expect(ru.title).toBe("Уведомление о назначении социальной помощи");
+    const text = ru.lines.join("\n");
+    expect(text).toContain("пункт 8.3.2");
+    expect(text).toContain("№ 159");
+    expect(ru.lines).toContain("Размер помощи: 43\u00a0250,00 ₸");
+    expect(ru.lines).toContain("Выплата в 12.2026");
+    expect(ru.lines).toContain("Специалист: Жумабаева Салтанат Каировна. Подписано ЭЦП.");
+    expect(ru.lines).toContain("Руководитель: Бекмуханов Нурлан Асанович. Подписано ЭЦП.");
+    expect(text).toContain("порог маслихата: 50\u00a0851,00 ₸ (1 ПМ)");
+    const kk = renderNotice(f, "kk").lines.join("\n");
+    expect(kk).toContain("Маман: Жұмабаева Салтанат Қайырқызы");
+    expect(kk).toContain("Қиын өмірлік жағдай: жедел емдеу (операция)");
+  });
+
+  it("a refusal cites the act's clause 12 ground in its own words; the specialist's copy names her as signer", () => {
+    const f: NoticeFacts = {
+      ...facts({ kind: "refusal", grounds: ["income_above_threshold" as never], events: {} }),
+      local: { ...local, grounds: [{ code: "income_above_threshold", item: 3, textRu: "Превышение среднедушевого дохода лица (семьи) порога", textKk: "Табыстың шегінен асуы" }] },
+      signerRole: "specialist",
+      signer: { iin: specialist.iin, nameRu: specialist.nameRu, nameKk: specialist.nameKk },
+    };
+    const ru = renderNotice(f, "ru").lines.join("\n");
+    expect(ru).toContain("1) По подпункту 3 пункта 12 Правил (решение № 159): Превышение среднедушевого дохода лица (семьи) порога.");
+    expect(ru).toContain("Специалист: Жумабаева Салтанат Каировна. Подписано ЭЦП.");
+    expect(ru).not.toContain("Руководитель:");
+    expect(parseNoticePayload(noticePayload(f))?.local?.category.code).toBe("8.3.2");
+  });
+});

@@ -32,6 +32,21 @@ export type NoticeFacts = {
     | { kind: "assignment"; amountTiyn: number; period: { from: string; to: string } }
     | { kind: "refusal"; grounds: RefusalGroundCode[]; events: GroundEvents };
   calculation: { perCapitaTiyn: number; povertyLineTenge: number; members: number; amountTiyn: number } | null;
+  /** Local social assistance (ADR 022): the category, the act and its clause 12 grounds; the income was compared with the threshold. */
+  local?: LocalNoticeFacts;
+  /** The role of `signer`: ASP's notice is the head's; a local one is signed by the specialist, then the head. */
+  signerRole?: "head" | "specialist";
+  /** The specialist who signed the local notice before the head. */
+  cosigner?: { role: "specialist"; iin: string; nameRu: string; nameKk: string; serial: string | null; signedAt: string };
+};
+
+export type LocalNoticeFacts = {
+  category: { code: string; nameRu: string; nameKk: string };
+  act: { number: string; date: string; bodyRu: string; bodyKk: string };
+  /** The refusal's clause 12 grounds in the act's own words (empty for an assignment). */
+  grounds: { code: string; item: number; textRu: string; textKk: string }[];
+  /** The category's income threshold in ПМ (calculation.povertyLineTenge holds it in tenge), or null. */
+  thresholdPm: number | null;
 };
 
 export type NoticeText = { title: string; lines: string[] };
@@ -49,6 +64,29 @@ export function renderNotice(f: NoticeFacts, lng: Language): NoticeText {
     t("deciding:notice.application", { number: f.registrationNumber, date: date(f.applicationDate) }),
     t("deciding:notice.applicant", { name: name(f.applicant), iin: f.applicant.iin }),
   ];
+  const l = f.local;
+  if (l) {
+    const act = { number: l.act.number, date: date(l.act.date), body: lng === "kk" ? l.act.bodyKk : l.act.bodyRu };
+    lines.push(t("local:notice.category", { code: l.category.code, name: lng === "kk" ? l.category.nameKk : l.category.nameRu, ...act }));
+    if (d.kind === "assignment") {
+      lines.push(t("local:notice.assigned"));
+      lines.push(t("local:notice.amount", { amount: formatTiyn(d.amountTiyn) }));
+      lines.push(d.period.from === d.period.to ? t("local:notice.month", { month: month(d.period.from) }) : t("decision:assignment.period", { from: month(d.period.from), to: month(d.period.to) }));
+    } else {
+      lines.push(t("local:notice.refused"));
+      lines.push(`${t("decision:refusal.groundsTitle")}:`);
+      l.grounds.forEach((g, i) => lines.push(`${i + 1}) ${t("local:notice.groundItem", { item: g.item, ...act })} ${lng === "kk" ? g.textKk : g.textRu}.`));
+      lines.push(t("decision:refusal.appeal"));
+    }
+    if (f.calculation && l.thresholdPm !== null) {
+      lines.push(t("local:notice.income", { perCapita: formatTiyn(f.calculation.perCapitaTiyn), threshold: formatTiyn(f.calculation.povertyLineTenge * 100), pm: l.thresholdPm, members: f.calculation.members }));
+    }
+    lines.push(t("deciding:notice.decidedOn", { date: date(f.decidedOn) }));
+    if (f.cosigner) lines.push(t("local:notice.specialistSigned", { name: name(f.cosigner) }));
+    lines.push(t(f.signerRole === "specialist" ? "local:notice.specialistSigned" : "deciding:notice.signedBy", { name: name(f.signer) }));
+    lines.push(t("deciding:notice.verify", { code: formatCode(f.verificationCode), url: f.verifyUrl, number: f.registrationNumber }));
+    return { title: t(`local:notice.title.${d.kind}`), lines };
+  }
   if (d.kind === "assignment") {
     lines.push(t("deciding:notice.assigned"));
     lines.push(t("decision:assignment.amount", { amount: formatTiyn(d.amountTiyn) }));

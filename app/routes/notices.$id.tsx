@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function NoticePage() {
   const d = useLoaderData<typeof loader>();
-  const { t } = useTranslation(["deciding", "common"]);
+  const { t } = useTranslation(["deciding", "common", "local"]);
   return (
     <>
       <h1>{t("deciding:notice.pageTitle", { number: d.registrationNumber })}</h1>
@@ -37,8 +37,16 @@ export default function NoticePage() {
         ))}
       </article>
       <dl className="summary">
+        {d.cosigner ? (
+          <>
+            <dt>{t("local:notice.cosignedByLabel")}</dt>
+            <dd data-testid="cosigner">
+              {d.cosigner.name}, {formatKzDateTime(d.cosigner.signedAt)}
+            </dd>
+          </>
+        ) : null}
         <dt>{t("deciding:notice.signedByLabel")}</dt>
-        <dd>{d.signerName}</dd>
+        <dd data-testid="signer">{d.signerName}</dd>
         <dt>{t("deciding:notice.signedAt")}</dt>
         <dd>{formatKzDateTime(d.signedAt)}</dd>
         <dt>{t("deciding:notice.code")}</dt>

@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
  */
 export default function NoticePrint() {
   const d = useLoaderData<typeof loader>();
-  const { t } = useTranslation(["intake", "deciding"]);
+  const { t } = useTranslation(["intake", "deciding", "local"]);
   return (
     <article className="notice-print" lang={d.lang} aria-labelledby="notice-title">
       <nav aria-label={t("deciding:notice.language")} className="no-print">
@@ -43,8 +43,16 @@ export default function NoticePrint() {
         <p key={i}>{line}</p>
       ))}
       <dl className="summary">
+        {d.cosigner ? (
+          <>
+            <dt>{t("local:notice.cosignedByLabel")}</dt>
+            <dd data-testid="cosigner">
+              {d.cosigner.name}, {formatKzDateTime(d.cosigner.signedAt)}
+            </dd>
+          </>
+        ) : null}
         <dt>{t("deciding:notice.signedByLabel")}</dt>
-        <dd>{d.signerName}</dd>
+        <dd data-testid="signer">{d.signerName}</dd>
         <dt>{t("deciding:notice.signedAt")}</dt>
         <dd>{formatKzDateTime(d.signedAt)}</dd>
         <dt>{t("deciding:notice.code")}</dt>

@@ -15,6 +15,7 @@ import { formatTiyn } from "~/domain/income";
 import type { WorkflowAction } from "~/domain/workflow";
 import { readForm } from "~/forms.server";
 import type { TitleHandle } from "~/components/PageTitle";
+import { decisionKindKey } from "~/notices/decision-kind";
 
 /** The page's own <title> (app/components/PageTitle.tsx). */
 export const handle: TitleHandle = { title: (t, d) => t("deciding:case.title", { number: (d as { registrationNumber?: string } | undefined)?.registrationNumber ?? "" }) };
@@ -30,7 +31,12 @@ const STEP_PAGES: Partial<Record<WorkflowAction, string>> = {
   draft_decision: "decision",
   sign_decision: "sign",
   request_other_agencies: "agencies",
+  // Local social assistance (ADR 022): the special commission's amount, the specialist's signature.
+  record_special_commission: "local",
+  cosign_decision: "sign",
 };
+/** The page of a step for this case: the decision form is the one its steps name. */
+const stepPage = (a: WorkflowAction, decisionForm: "asp" | "local") => (a === "draft_decision" && decisionForm === "local" ? "decide-local" : STEP_PAGES[a]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, application } = await requireCaseAccess(request, params.id);
@@ -68,7 +74,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function CasePage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as StepActionData | undefined;
-  const { t } = useTranslation(["deciding", "decision", "apply", "staff", "common"]);
+  const { t, i18n } = useTranslation(["deciding", "decision", "apply", "staff", "common", "local"]);
+  const lng = i18n.language === "kk" ? "kk" : "ru";
   const errors = actionData?.errors ?? {};
   const steps = d.actions.filter((a) => STEP_PAGES[a]);
   const fieldError = (name: string) =>
@@ -173,7 +180,7 @@ export default function CasePage() {
           <ul className="actions">
             {steps.map((a) => (
               <li key={a}>
-                <Link className="button" to={`/staff/cases/${d.id}/${STEP_PAGES[a]}`}>
+                <Link className="button" to={`/staff/cases/${d.id}/${stepPage(a, d.steps.decisionForm)}`}>
                   {t(`decision:action.${a}`)}
                 </Link>
               </li>
@@ -224,6 +231,51 @@ export default function CasePage() {
         ) : null}
       </section>
 
+      {d.local ? (
+        <section aria-labelledby="local-heading" data-testid="local-case">
+          <h2 id="local-heading">{t("local:case.title")}</h2>
+          {d.local.act.repealed ? (
+            <p className="notice-warning" role="note">
+              {t("local:case.repealed", { number: d.local.act.number, until: formatDate(d.local.act.until!) })}
+            </p>
+          ) : null}
+          <dl className="summary">
+            <dt>{t("local:case.act")}</dt>
+            <dd>{t("local:case.actValue", { body: d.local.act.body[lng], number: d.local.act.number, date: formatDate(d.local.act.date) })}</dd>
+            <dt>{t("local:case.category")}</dt>
+            <dd>
+              {t("local:page.code", { code: d.local.category.code })}. {d.local.category.name[lng]}
+            </dd>
+            <dt>{t("local:case.steps")}</dt>
+            <dd>
+              {[
+                d.steps.survey ? t("local:case.stepSurvey") : t("local:case.noSurvey"),
+                d.local.category.incomeThreshold !== null ? t("local:case.stepIncome", { pm: d.local.category.incomeThreshold }) : t("local:case.noIncome"),
+                t("local:case.stepCommission"),
+                t("local:case.stepSigners"),
+              ].join("; ")}
+            </dd>
+            {d.local.eventDate ? (
+              <>
+                <dt>{t("local:case.eventDate")}</dt>
+                <dd>{formatDate(d.local.eventDate)}</dd>
+              </>
+            ) : null}
+            <dt>{t("local:commission.title")}</dt>
+            <dd data-testid="commission-amount">
+              {d.local.commissionTenge !== null ? t("local:commission.recorded", { tenge: formatTiyn(d.local.commissionTenge * 100) }) : t("local:case.noCommission")}{" "}
+              <Link to={`/staff/cases/${d.id}/local`}>{t("local:case.commissionLink")}</Link>
+            </dd>
+            {d.local.cosigned ? (
+              <>
+                <dt>{t("local:case.cosigned")}</dt>
+                <dd data-testid="cosigned">{t("local:case.cosignedBy", { name: d.local.cosigned.name ?? "", at: formatKzDateTime(d.local.cosigned.at) })}</dd>
+              </>
+            ) : null}
+          </dl>
+        </section>
+      ) : null}
+
       {d.survey ? (
         <section aria-labelledby="survey-heading">
           <h2 id="survey-heading">{t("deciding:survey.title")}</h2>
@@ -261,6 +313,16 @@ export default function CasePage() {
               perCapita: formatTiyn(d.calculation.perCapitaTiyn),
             })}
           </p>
+          {d.local ? (
+            <p data-testid="income-threshold">
+              {t(d.calculation.lowIncome ? "local:case.incomeWithin" : "local:case.incomeAbove", {
+                perCapita: formatTiyn(d.calculation.perCapitaTiyn),
+                threshold: formatTiyn(d.calculation.povertyLineTenge * 100),
+                pm: d.local.category.incomeThreshold,
+                year: d.calculation.povertyYear,
+              })}
+            </p>
+          ) : (
           <p>
             {d.calculation.lowIncome && d.calculation.amountTiyn > 0
               ? t("decision:amount.formula", {
@@ -273,6 +335,7 @@ export default function CasePage() {
                 ? t("decision:amount.atLine")
                 : t("decision:amount.aboveLine")}
           </p>
+          )}
         </section>
       ) : null}
 
@@ -280,7 +343,7 @@ export default function CasePage() {
         <section aria-labelledby="decision-heading">
           <h2 id="decision-heading">{t("deciding:decide.current")}</h2>
           <p>
-            <strong>{t(`decision:kind.${d.decision.kind}`)}</strong>
+            <strong>{t(decisionKindKey(d.service, d.decision.kind))}</strong>
           </p>
           {d.decision.kind === "assignment" ? (
             <>
@@ -290,7 +353,7 @@ export default function CasePage() {
           ) : (
             <ul>
               {d.decision.grounds.map((g) => (
-                <li key={g}>{t(`decision:ground.${g}.plain`)}</li>
+                <li key={g}>{d.local ? t(`local:refusal.${g}`) : t(`decision:ground.${g}.plain`)}</li>
               ))}
             </ul>
           )}

@@ -26,8 +26,9 @@ const FIELDS = ["form", "kind", "periodFrom", "periodTo", "grounds", ...BARRED.m
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, application } = await requireCaseAccess(request, params.id, ["specialist"]);
   if (!(await mayAct({ user, application, now: new Date() }, "draft_decision")).ok) throw redirect(`/staff/cases/${application.id}`);
-  const lng = await getLanguage(request);
   const form = await decisionForm(application, new Date());
+  if (form.decisionForm !== "asp") throw redirect(`/staff/cases/${application.id}/decide-local`);
+  const lng = await getLanguage(request);
   return {
     id: application.id,
     registrationNumber: application.registrationNumber,

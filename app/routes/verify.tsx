@@ -58,7 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function VerifyPage() {
   const byCode = useLoaderData<typeof loader>();
   const byFile = useActionData<typeof action>() as Result | undefined;
-  const { t } = useTranslation(["deciding", "decision", "common", "ui", "lists"]);
+  const { t } = useTranslation(["deciding", "decision", "common", "ui", "lists", "local"]);
   const shown = byFile ?? byCode;
   const errors = { ...byCode.errors, ...(byFile?.errors ?? {}) };
   const o = shown.outcome;
@@ -82,6 +82,12 @@ export default function VerifyPage() {
                 <dd>{o.registrationNumber}</dd>
                 <dt>{t("deciding:verify.decision")}</dt>
                 <dd>{t(`decision:kind.${o.kind}`)}</dd>
+                {o.cosignerName ? (
+                  <>
+                    <dt>{t("local:notice.cosignedByLabel")}</dt>
+                    <dd>{o.cosignerName}</dd>
+                  </>
+                ) : null}
                 <dt>{t("deciding:verify.signer")}</dt>
                 <dd>{o.signerName}</dd>
                 <dt>{t("deciding:verify.signedAt")}</dt>

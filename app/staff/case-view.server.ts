@@ -5,7 +5,10 @@ import type { StaffUser } from "../session.server";
 import type { Application } from "../../db/schema";
 import type { Language } from "../../locales";
 import * as q from "../../db/queries/deciding";
-import { availableActions, isFinal, TRANSITIONS, type WorkflowAction, type WorkflowState } from "../domain/workflow";
+import { availableActions, isFinal, transitionsOf, type WorkflowAction, type WorkflowState } from "../domain/workflow";
+import { stepAllows } from "../domain/case-steps";
+import { caseStepsOf } from "../services/local/case.server";
+import { cosignatureOfCase, localCaseSummary } from "../services/local/deciding.server";
 import { kzDate } from "../domain/kz-time";
 import { workingDaysLeft } from "./journal.server";
 import { compareFamily } from "../domain/family";
@@ -38,8 +41,16 @@ export async function caseView(user: StaffUser, application: Application, lng: L
   const status = application.status as WorkflowState;
   const role = user.staff.role;
   const isAssignee = assignment?.specialistId === user.staff.id;
-  const actions = availableActions(status, role).filter((a) => !TRANSITIONS.find((t) => t.action === a && t.from.includes(status))?.assigneeOnly || isAssignee);
-  const waitingFor = [...new Set(TRANSITIONS.filter((t) => t.from.includes(status) && t.action !== "request_other_agencies").flatMap((t) => t.roles))];
+  const steps = await caseStepsOf(db, application);
+  const serviceTransitions = transitionsOf(application.service).filter((t) => t.from.includes(status) && stepAllows(steps, status, t.action));
+  const cosignature = steps.cosign ? await cosignatureOfCase(db, application.id) : null;
+  // The head signs a co-signed notice only after the specialist; the specialist signs it once.
+  const cosignBlocks = (a: WorkflowAction) => steps.cosign && ((a === "sign_decision" && !cosignature) || (a === "cosign_decision" && !!cosignature));
+  const actions = availableActions(status, role, application.service)
+    .filter((a) => stepAllows(steps, status, a) && !cosignBlocks(a))
+    .filter((a) => !serviceTransitions.find((t) => t.action === a)?.assigneeOnly || isAssignee);
+  const waitingFor = [...new Set(serviceTransitions.filter((t) => t.action !== "request_other_agencies" && t.action !== "record_special_commission" && !cosignBlocks(t.action)).flatMap((t) => t.roles))];
+  const local = application.service === "local" ? await localCaseSummary(db, application, kzDate(now)) : null;
   const today = kzDate(now);
   const name = (row: { nameRu: string | null; nameKk: string | null } | null) => (row ? (lng === "kk" ? row.nameKk : row.nameRu) : null);
   return {
@@ -66,6 +77,9 @@ export async function caseView(user: StaffUser, application: Application, lng: L
       leftOut: flags.leftOut.map((f) => ({ ...f, name: householdName.get(f.iin) ?? f.iin })),
     },
     actions: actions as WorkflowAction[],
+    steps,
+    local,
+    service: application.service,
     waitingFor,
     assignee: assignment ? { id: assignment.specialistId, name: lng === "kk" ? assignment.nameKk : assignment.nameRu } : null,
     survey: survey

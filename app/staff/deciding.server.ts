@@ -14,7 +14,10 @@ import type { StaffUser } from "../session.server";
 import type { Application } from "../../db/schema";
 import * as q from "../../db/queries/deciding";
 import { parametersForApplication } from "../../db/queries/parameters";
-import { otherAgenciesExtension, transition, type TransitionRefusal, type WorkflowAction, type WorkflowState } from "../domain/workflow";
+import { otherAgenciesExtension, transition, type TransitionRefusal, type TransitionResult, type WorkflowAction, type WorkflowState } from "../domain/workflow";
+import { stepAllows } from "../domain/case-steps";
+import { caseStepsOf } from "../services/local/case.server";
+import { cosignatureOf, localNoticeFacts, localIncomeStandard } from "../services/local/deciding.server";
 import { aspMonthlyAmount, perCapitaIncome, quarterBefore, type IncomeCorrection, type IncomeError, type IncomeRecord } from "../domain/income";
 import { validateDecision, type Decision, type DecisionError } from "../domain/decision";
 import { employmentExemption, hasBar, REFUSAL_GROUNDS, type GroundEvents, type RefusalGroundCode } from "../domain/refusal";
@@ -30,23 +33,40 @@ export type StepContext = { user: StaffUser; application: Application; now: Date
 /** Why a step was not done: a workflow refusal, a lost race, or problems with the input (i18n keys by field). */
 export type StepOutcome<T = unknown> =
   | { ok: true; value?: T }
-  | { ok: false; refusal: TransitionRefusal | "stale" }
+  | { ok: false; refusal: TransitionRefusal | "stale" | "cosignature_missing" | "already_cosigned" }
   | { ok: false; errors: Record<string, string> };
 
 class Stale extends Error {}
 
 export const actorOf = (user: StaffUser): q.AuditActor => ({ kind: "staff", staffId: user.staff.id, login: user.staff.login, role: user.staff.role });
 
-/** The friendly check: may this staff member take this action on this case now? */
-export async function mayAct(ctx: StepContext, action: WorkflowAction, db?: Tx) {
-  const assigned = await q.currentAssignment(db ?? (await getDb()).db, ctx.application.id);
-  return transition(ctx.application.status as WorkflowState, action, { role: ctx.user.staff.role, id: String(ctx.user.staff.id) }, {
+/**
+ * The friendly check: may this staff member take this action on this case now? The service's workflow
+ * first, then the steps the case needs (app/domain/case-steps.ts), then the co-signature a notice of a
+ * co-signed service needs before the head signs it.
+ */
+export async function mayAct(ctx: StepContext, action: WorkflowAction, db?: Tx): Promise<TransitionResult | { ok: false; reason: "cosignature_missing" | "already_cosigned" }> {
+  const handle = db ?? (await getDb()).db;
+  const state = ctx.application.status as WorkflowState;
+  const assigned = await q.currentAssignment(handle, ctx.application.id);
+  const verdict = transition(state, action, { role: ctx.user.staff.role, id: String(ctx.user.staff.id) }, {
     assignedSpecialistId: assigned ? String(assigned.specialistId) : null,
+    service: ctx.application.service,
   });
+  if (!verdict.ok) return verdict;
+  const steps = await caseStepsOf(handle, ctx.application);
+  if (!stepAllows(steps, state, action)) return { ok: false, reason: "illegal_transition" };
+  if (steps.cosign && (action === "sign_decision" || action === "cosign_decision")) {
+    const notice = await q.unsignedNoticeOf(handle, ctx.application.id);
+    const cosigned = notice ? await cosignatureOf(handle, notice.id) : null;
+    if (action === "sign_decision" && !cosigned) return { ok: false, reason: "cosignature_missing" };
+    if (action === "cosign_decision" && cosigned) return { ok: false, reason: "already_cosigned" };
+  }
+  return verdict;
 }
 
 /** Runs `body` in a transaction after the friendly check; a case that moved meanwhile reads as "stale". */
-async function step<T>(ctx: StepContext, action: WorkflowAction, body: (tx: Tx, to: WorkflowState) => Promise<StepOutcome<T> | void>): Promise<StepOutcome<T>> {
+export async function runStep<T>(ctx: StepContext, action: WorkflowAction, body: (tx: Tx, to: WorkflowState) => Promise<StepOutcome<T> | void>): Promise<StepOutcome<T>> {
   const verdict = await mayAct(ctx, action);
   if (!verdict.ok) return { ok: false, refusal: verdict.reason };
   const { db } = await getDb();
@@ -79,7 +99,7 @@ class Rollback extends Error {
   }
 }
 
-async function move(tx: Tx, ctx: StepContext, action: WorkflowAction, to: WorkflowState, extra: { reason?: string | null; details?: unknown; actor?: q.AuditActor; from?: WorkflowState } = {}) {
+export async function move(tx: Tx, ctx: StepContext, action: WorkflowAction, to: WorkflowState, extra: { reason?: string | null; details?: unknown; actor?: q.AuditActor; from?: WorkflowState } = {}) {
   const from = extra.from ?? (ctx.application.status as WorkflowState);
   const record = { applicationId: ctx.application.id, action, from, to, actor: extra.actor ?? actorOf(ctx.user), at: ctx.now, reason: extra.reason, details: extra.details };
   if (from === to) return q.recordSelfTransition(tx, record);
@@ -89,7 +109,7 @@ async function move(tx: Tx, ctx: StepContext, action: WorkflowAction, to: Workfl
 // --- registered → sent to the district commission ------------------------------------------------
 
 export function sendToCommission(ctx: StepContext) {
-  return step(ctx, "send_to_commission", (tx, to) => move(tx, ctx, "send_to_commission", to));
+  return runStep(ctx, "send_to_commission", (tx, to) => move(tx, ctx, "send_to_commission", to));
 }
 
 // --- the survey act -----------------------------------------------------------------------------
@@ -112,7 +132,7 @@ export async function recordSurvey(ctx: StepContext, input: SurveyInput): Promis
   if (input.surveyedOn > today) errors.surveyedOn = "deciding:survey.errors.surveyedOnFuture";
   else if (ctx.application.applicationDate && input.surveyedOn < ctx.application.applicationDate) errors.surveyedOn = "deciding:survey.errors.surveyedOnEarly";
   if (Object.keys(errors).length) return { ok: false, errors };
-  return step(ctx, "record_survey", async (tx, to) => {
+  return runStep(ctx, "record_survey", async (tx, to) => {
     await q.insertSurveyAct(tx, { applicationId: ctx.application.id, ...input, recordedBy: ctx.user.staff.id, recordedAt: ctx.now });
     await move(tx, ctx, "record_survey", to, { details: { conclusion: input.conclusion } });
   });
@@ -129,7 +149,7 @@ export async function assignSpecialist(ctx: StepContext, specialistId: number) {
   const candidates = await assignableSpecialists(ctx.user);
   const chosen = candidates.find((c) => c.id === specialistId);
   if (!chosen) return { ok: false as const, errors: { specialistId: "deciding:assign.errors.specialist" } };
-  return step(ctx, "assign_specialist", async (tx, to) => {
+  return runStep(ctx, "assign_specialist", async (tx, to) => {
     await q.insertAssignment(tx, { applicationId: ctx.application.id, specialistId, assignedBy: ctx.user.staff.id, assignedAt: ctx.now });
     await move(tx, ctx, "assign_specialist", to, { details: { specialist: chosen.login } });
   });
@@ -144,8 +164,12 @@ export type IncomeInputs = Awaited<ReturnType<typeof incomeInputs>>;
 /** What the calculation of a case is made of right now: quarter, members, registry lines, corrections. */
 export async function incomeInputs(db: Tx, application: Application) {
   const quarter = quarterBefore(application.applicationDate!);
-  const members = (await q.membersOf(db, application.id)).map((m) => m.iin);
   const gateway = gatewayIn(db);
+  const caseMembers = (await q.membersOf(db, application.id)).map((m) => m.iin);
+  // Whose income counts (app/domain/case-steps.ts): the family declared on the case, or — for a case
+  // filed by one person (local assistance) — the registry household the applicant lives in.
+  const household = (await caseStepsOf(db, application)).incomeMembers === "household" ? (await gateway.getHouseholdMembers(application.applicantIin)).map((p) => p.iin) : [];
+  const members = [...new Set([...caseMembers, ...household])];
   const registry = await gateway.getIncomes(members, quarter.from.slice(0, 7), quarter.to.slice(0, 7));
   const incomes: IncomeRecord[] = registry.map((r) => ({ iin: r.iin, month: toMonthStart(r.month), source: r.source, amount: r.amount }));
   const correctionRows = await q.correctionsOf(db, application.id);
@@ -197,14 +221,21 @@ export async function addCorrection(ctx: StepContext, input: CorrectionInput) {
 }
 
 export function computeIncome(ctx: StepContext) {
-  return step(ctx, "compute_income", async (tx, to) => {
+  return runStep(ctx, "compute_income", async (tx, to) => {
     const inputs = await incomeInputs(tx, ctx.application);
     if (!inputs.members.length) return { ok: false, errors: { form: "deciding:income.errors.noMembers" } };
     const result = perCapitaIncome({ incomes: inputs.incomes, members: inputs.members, quarter: inputs.quarter, corrections: inputs.corrections });
     if (!result.ok) return { ok: false, errors: { form: incomeErrorKey(result.errors[0]) } };
-    const { year, parameters } = await parametersForApplication(tx, { applicationDate: ctx.application.applicationDate!, katoCode: ctx.application.katoCode });
+    // Local assistance compares the same per-capita income with its category's threshold (ADR 022).
+    const threshold = await localIncomeStandard(tx, ctx.application, ctx.now);
+    if (threshold && !threshold.ok) return { ok: false, errors: { form: `deciding:income.errors.noParameters|${JSON.stringify({ year: threshold.year })}` } };
+    const { year, parameters } = threshold?.ok
+      ? { year: threshold.year, parameters: { povertyLine: threshold.thresholdTenge } }
+      : await parametersForApplication(tx, { applicationDate: ctx.application.applicationDate!, katoCode: ctx.application.katoCode });
     if (!parameters) return { ok: false, errors: { form: `deciding:income.errors.noParameters|${JSON.stringify({ year })}` } };
-    const amount = aspMonthlyAmount({ povertyLineTenge: parameters.povertyLine, perCapitaTiyn: result.value.perCapitaTiyn, members: result.value.memberCount });
+    const amount = threshold?.ok
+      ? { amountTiyn: 0, lowIncome: threshold.within(result.value.perCapitaTiyn) }
+      : aspMonthlyAmount({ povertyLineTenge: parameters.povertyLine, perCapitaTiyn: result.value.perCapitaTiyn, members: result.value.memberCount });
     const calculation = await q.insertCalculation(tx, {
       applicationId: ctx.application.id,
       quarterFrom: inputs.quarter.from,
@@ -273,7 +304,9 @@ async function membersWithExemptions(tx: Tx, applicationId: string, on: string) 
 }
 
 export function draftDecision(ctx: StepContext, input: DecisionInput) {
-  return step(ctx, "draft_decision", async (tx, to) => {
+  return runStep(ctx, "draft_decision", async (tx, to) => {
+    // A case decided on another form (local assistance: app/services/local/deciding.server.ts) is not decided here.
+    if ((await caseStepsOf(tx, ctx.application)).decisionForm !== "asp") return { ok: false, refusal: "illegal_transition" };
     const calculation = await q.latestCalculation(tx, ctx.application.id);
     if (!calculation) return { ok: false, errors: { kind: "deciding:decide.errors.noCalculation" } };
     const survey = await q.surveyActOf(tx, ctx.application.id);
@@ -325,7 +358,7 @@ export function draftDecision(ctx: StepContext, input: DecisionInput) {
 }
 
 export function returnDraft(ctx: StepContext, reason: string) {
-  return step(ctx, "return_draft", async (tx, to) => {
+  return runStep(ctx, "return_draft", async (tx, to) => {
     await q.dropUnsignedNotices(tx, ctx.application.id);
     await move(tx, ctx, "return_draft", to, { reason });
   });
@@ -370,6 +403,9 @@ export async function noticeFacts(db: Tx, ctx: StepContext, url: string): Promis
       ? { perCapitaTiyn: calculation.perCapitaTiyn, povertyLineTenge: calculation.povertyLineTenge, members: calculation.members.length, amountTiyn: calculation.amountTiyn }
       : null,
   };
+  // A local-assistance notice names its category, act and clause 12 grounds, and both signers (ADR 022).
+  const local = await localNoticeFacts(db, ctx.application, decision, notice.id, ctx.user);
+  if (local) Object.assign(facts, { local: local.local, signerRole: local.signerRole }, local.cosigner ? { cosigner: local.cosigner } : {});
   return { facts, noticeId: notice.id };
 }
 
@@ -389,7 +425,7 @@ export async function signAndDeliver(ctx: StepContext, input: { postedPayload: s
   if (payload !== input.postedPayload) return { ok: false, refusal: "stale" };
   const signature = await verifyForRequest({ jws: input.jws, expectedIin: ctx.user.staff.iin, expectedPayload: payload });
   if (!signature.valid) return { ok: false, signatureError: `signature:reasons.${signature.reason}` };
-  return step(ctx, "sign_decision", async (tx, to) => {
+  return runStep(ctx, "sign_decision", async (tx, to) => {
     const signed = await q.signNotice(tx, built.noticeId, {
       payload,
       signature: input.jws,
@@ -418,7 +454,14 @@ async function deliverNotice(tx: Tx, ctx: StepContext, noticeId: string, facts: 
     tx,
     ctx.application,
     "decision",
-    (lng) => decisionSmsText(lng, { registrationNumber: facts.registrationNumber, kind: d.kind, grounds: d.kind === "refusal" ? d.grounds : [], where }),
+    (lng) =>
+      decisionSmsText(lng, {
+        registrationNumber: facts.registrationNumber,
+        kind: d.kind,
+        grounds: d.kind === "refusal" ? d.grounds : [],
+        where,
+        ...(facts.local ? { service: "local" as const, amountTiyn: d.kind === "assignment" ? d.amountTiyn : null } : {}),
+      }),
     ctx.now,
   );
 }
@@ -453,7 +496,7 @@ export async function requestOtherAgencies(ctx: StepContext, input: AgencyReques
     return { ok: false as const, errors: { [field]: `decision:otherAgencies.error.${extension.reason}` } };
   }
   const ext = extension;
-  return step(ctx, "request_other_agencies", async (tx, to) => {
+  return runStep(ctx, "request_other_agencies", async (tx, to) => {
     const row = await q.insertOtherAgencyRequest(tx, {
       applicationId: ctx.application.id,
       agency: input.agency,
@@ -491,6 +534,7 @@ export async function decisionForm(application: Application, now: Date) {
   const gateway = gatewayIn(db);
   const people = await Promise.all(members.map((m) => gateway.getPerson(m.iin)));
   return {
+    decisionForm: (await caseStepsOf(db, application)).decisionForm,
     amountTiyn: calculation?.amountTiyn ?? 0,
     // A family at the line is owed 0 ₸ and is still assigned (ADR 016): only grounds suggest a refusal.
     defaultKind: suggested.length || !calculation ? ("refusal" as const) : ("assignment" as const),

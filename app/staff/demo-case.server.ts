@@ -9,7 +9,10 @@
  */
 import type { Tx } from "../db.server";
 import { registryGateway } from "../../db/queries/registry";
-import { registerCase } from "../services/register.server";
+import { caseDueDate, registerCase } from "../services/register.server";
+import { getService } from "../services/registry";
+import { eq } from "drizzle-orm";
+import { applications } from "../../db/schema";
 import { aspDefinition } from "../services/asp/definition";
 import type { ServiceDefinition } from "../services/definition";
 import { ensureCitizenAccount, findStaffByLogin } from "../../db/queries/accounts";
@@ -105,4 +108,21 @@ export async function signDemoAssignment(
     });
     return { decisionId: decision.id };
   });
+}
+
+/**
+ * TEST HOOK for the demo (KOMEK_DEMO=1 only, via /dev/fixtures/local-day): a portal application filed
+ * after working hours is accepted on the next working day (application-day.ts), and a survey dated
+ * today would come before it. The staff walk-through of a demo citizen's fresh application moves its
+ * application day back to the last working day up to today, as demo cases are filed (above), with the
+ * due date from its service's deadline. Only a registered demo case with no step taken yet.
+ */
+export async function backdateDemoApplication(db: Db, registrationNumber: string, now = new Date()) {
+  const [app] = await db.select().from(applications).where(eq(applications.registrationNumber, registrationNumber));
+  if (!app || app.status !== "registered" || !isDemoCitizen(app.applicantIin) || !app.applicationDate) return null;
+  const day = demoApplicationDay(now);
+  if (app.applicationDate <= day) return { applicationDate: app.applicationDate };
+  const dueDate = caseDueDate(getService(app.service), app.channel, day);
+  await db.update(applications).set({ applicationDate: day, dueDate }).where(eq(applications.id, app.id));
+  return { applicationDate: day };
 }

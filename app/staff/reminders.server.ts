@@ -26,7 +26,7 @@ export async function remindStaffOfDueCases(db: Tx, now: Date): Promise<{ remind
     // Whoever takes the next step, and the head, who answers for the deadline.
     const recipients = staff.filter((s) => {
       if (s.role === "head") return true;
-      if (!availableActions(c.status as WorkflowState, s.role).some((a) => a !== "request_other_agencies")) return false;
+      if (!availableActions(c.status as WorkflowState, s.role, c.service).some((a) => a !== "request_other_agencies")) return false;
       return s.role !== "specialist" || !assigned || c.status === "registered" || assigned.specialistId === s.id;
     });
     const left = workingDaysBetween(today, c.dueDate, kzCalendar);

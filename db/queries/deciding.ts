@@ -241,7 +241,7 @@ export async function findNoticeByRegistrationNumber(db: Tx, registrationNumber:
 /** What the citizen's cabinet lists: delivered notices of decisions. */
 export async function deliveredNoticesOf(db: Tx, applicantIin: string) {
   return db
-    .select({ id: notices.id, registrationNumber: notices.registrationNumber, deliveredAt: notices.deliveredAt, kind: decisions.kind })
+    .select({ id: notices.id, registrationNumber: notices.registrationNumber, deliveredAt: notices.deliveredAt, kind: decisions.kind, service: applications.service })
     .from(notices)
     .innerJoin(applications, eq(applications.id, notices.applicationId))
     .innerJoin(decisions, eq(decisions.id, notices.decisionId))
@@ -353,7 +353,7 @@ export async function listJournal(db: Tx, f: JournalFilter) {
 /** Open cases of every office due between `from` and `to` (inclusive), for the daily reminder. */
 export async function openCasesDueBetween(db: Tx, from: string, to: string) {
   return db
-    .select({ id: applications.id, katoCode: applications.katoCode, status: applications.status, dueDate: applications.dueDate, registrationNumber: applications.registrationNumber })
+    .select({ id: applications.id, katoCode: applications.katoCode, status: applications.status, dueDate: applications.dueDate, registrationNumber: applications.registrationNumber, service: applications.service })
     .from(applications)
     .where(and(inArray(applications.status, OPEN_STATUSES), gte(applications.dueDate, from), lte(applications.dueDate, to)));
 }

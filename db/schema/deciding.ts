@@ -23,6 +23,8 @@ export const workflowTransitions = pgTable(
     fromStatus: applicationStatusEnum("from_status").notNull(),
     action: varchar("action", { length: 40 }).notNull(),
     toStatus: applicationStatusEnum("to_status").notNull(),
+    /** Only cases of this service have the transition; null: every service (migration 0020). */
+    service: varchar("service", { length: 32 }),
   },
   (t) => [primaryKey({ columns: [t.fromStatus, t.action] })],
 );

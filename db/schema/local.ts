@@ -4,8 +4,9 @@
  * attached — kept in the database with their SHA-256, served only to the applicant and the case's staff.
  */
 import { sql } from "drizzle-orm";
-import { bigint, char, check, customType, date, index, integer, pgTable, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
+import { bigint, bigserial, char, check, customType, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
 import { applications } from "./applications";
+import { staffAccounts } from "./accounts";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
 
@@ -50,5 +51,33 @@ export const localDocuments = pgTable(
   ],
 );
 
+/**
+ * The specialist's ЭЦП over a notice that the head signs last (seed 001: the notice is signed by the
+ * head and the specialist; migration 0020, ADR 022). Append-only; no foreign key to notices, since a
+ * returned draft's notice is dropped and this signature stays as evidence.
+ */
+export const noticeCosignatures = pgTable(
+  "notice_cosignatures",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    noticeId: uuid("notice_id").notNull(),
+    applicationId: uuid("application_id").notNull().references(() => applications.id),
+    role: varchar("role", { length: 20 }).$type<"specialist">().notNull(),
+    payload: text("payload").notNull(),
+    signature: text("signature").notNull(),
+    signerIin: char("signer_iin", { length: 12 }).notNull(),
+    signerName: text("signer_name"),
+    signerSerial: varchar("signer_serial", { length: 80 }),
+    signedBy: bigint("signed_by", { mode: "number" }).notNull().references(() => staffAccounts.id),
+    signedAt: timestamp("signed_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("notice_cosignatures_notice_role_uq").on(t.noticeId, t.role),
+    index("notice_cosignatures_application_idx").on(t.applicationId),
+    check("notice_cosignatures_role", sql`${t.role} IN ('specialist')`),
+  ],
+);
+
 export type LocalCase = typeof localCases.$inferSelect;
+export type NoticeCosignature = typeof noticeCosignatures.$inferSelect;
 export type LocalDocument = typeof localDocuments.$inferSelect;

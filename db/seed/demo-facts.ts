@@ -14,6 +14,8 @@ const FACTS: { scenario: DemoScenario; kind: NewPersonFact["kind"]; value: strin
   { scenario: "local_e2e_ru", kind: "pension_recipient", value: "disability", from: "2015-03-01", source: "ЕНПФ / ГЦВП (демо)" },
   { scenario: "local_e2e_kk", kind: "disability_group", value: "2", from: "2020-09-15", source: MSE },
   { scenario: "local_above_threshold", kind: "disability_group", value: "3", from: "2021-06-01", source: MSE },
+  { scenario: "local_deciding_ru", kind: "disability_group", value: "2", from: "2018-05-14", source: MSE },
+  { scenario: "local_deciding_kk", kind: "disability_group", value: "3", from: "2022-02-01", source: MSE },
   { scenario: "local_callcenter", kind: "disability_group", value: "2", from: "2018-11-12", source: MSE },
 ];
 

@@ -147,10 +147,11 @@ export const demoFamilies: DemoFamily[] = [
     members: [{ ...citizen("akim_village"), role: "head", incomes: [{ source: "benefit", amount: 17_000 }], bank: BANK.kazpost }],
   },
   // Local social assistance (issue 14): one-person households in Nura with a disability (facts in demo-facts.ts).
-  ...([["local_disability", 38_000], ["local_e2e_ru", 36_000], ["local_e2e_kk", 35_000], ["local_above_threshold", 150_000], ["local_callcenter", 34_000]] as const).map(
+  ...([["local_disability", 38_000], ["local_e2e_ru", 36_000], ["local_e2e_kk", 35_000], ["local_above_threshold", 150_000], ["local_deciding_ru", 34_000], ["local_deciding_kk", 160_000], ["local_callcenter", 34_000]] as const).map(
     ([scenario, amount], i): DemoFamily => ({
-      scenario, katoCode: KATO.nura, streetRu: "ул. Гагарина", streetKk: "Гагарин көшесі", house: 30 + i, language: scenario === "local_e2e_kk" || scenario === "local_callcenter" ? "kk" : "ru",
-      members: [{ ...citizen(scenario), role: "head", incomes: [{ source: scenario === "local_above_threshold" ? "wage" : "benefit", amount }], bank: BANK.halyk }],
+      scenario, katoCode: KATO.nura, streetRu: "ул. Гагарина", streetKk: "Гагарин көшесі", house: 30 + i,
+      language: scenario === "local_e2e_kk" || scenario === "local_deciding_kk" || scenario === "local_callcenter" ? "kk" : "ru",
+      members: [{ ...citizen(scenario), role: "head", incomes: [{ source: amount > 100_000 ? "wage" : "benefit", amount }], bank: BANK.halyk }],
     }),
   ),
   // Staff are citizens too: each lives alone where their office is.

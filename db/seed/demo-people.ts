@@ -23,7 +23,10 @@ export type DemoScenario =
   | "local_e2e_ru" // the local-assistance e2e in Russian (operation help, 8.3.2)
   | "local_callcenter" // the 1414 e2e of local assistance: files 8.3.2 so the agent finds an LSA number
   | "local_e2e_kk" // the same in Kazakh
-  | "local_above_threshold"; // disability group 3, income above 1 ПМ: refusal on clause 12 ground 3
+  | "local_above_threshold" // disability group 3, income above 1 ПМ: refusal on clause 12 ground 3
+  // The staff steps of a local case (issue 14, ADR 022; tests/e2e/local-deciding.spec.ts), one suite each:
+  | "local_deciding_ru" // disability group 2, low income: operation help assigned, in Russian
+  | "local_deciding_kk"; // disability group 3, income above 1 ПМ: refused on clause 12 ground 3, in Kazakh
 
 export type DemoCitizen = {
   iin: string;
@@ -137,9 +140,19 @@ export const demoCitizens: DemoCitizen[] = [
     birthDate: "1972-09-09", sex: "M", preferredLanguage: "ru", scenario: "local_above_threshold", phone: "+77015550144",
   },
   {
+    iin: "660412333716", lastNameRu: "Абенов", firstNameRu: "Серик", patronymicRu: "Маратович",
+    lastNameKk: "Әбенов", firstNameKk: "Серік", patronymicKk: "Маратұлы",
+    birthDate: "1966-04-12", sex: "M", preferredLanguage: "ru", scenario: "local_deciding_ru", phone: "+77015550145",
+  },
+  {
+    iin: "770819444723", lastNameRu: "Жакупова", firstNameRu: "Динара", patronymicRu: "Ерлановна",
+    lastNameKk: "Жақыпова", firstNameKk: "Динара", patronymicKk: "Ерланқызы",
+    birthDate: "1977-08-19", sex: "F", preferredLanguage: "kk", scenario: "local_deciding_kk", phone: "+77015550146",
+  },
+  {
     iin: "770821444467", lastNameRu: "Жаксыбекова", firstNameRu: "Мадина", patronymicRu: "Ериковна",
     lastNameKk: "Жақсыбекова", firstNameKk: "Мадина", patronymicKk: "Ерікқызы",
-    birthDate: "1977-08-21", sex: "F", preferredLanguage: "kk", scenario: "local_callcenter", phone: "+77015550145",
+    birthDate: "1977-08-21", sex: "F", preferredLanguage: "kk", scenario: "local_callcenter", phone: "+77015550147",
   },
 ];
 

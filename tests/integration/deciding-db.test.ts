@@ -48,9 +48,10 @@ describe("the database guards the workflow and the audit trail", () => {
   });
 
   it("lists exactly the transitions of the state machine, plus the portal's resubmission", async () => {
-    const rows = await raw(`select from_status as "from", action, to_status as "to" from workflow_transitions`);
-    const expected = transitionRows().map(({ from, action, to }) => ({ from, action, to }));
-    const key = (r: Record<string, unknown>) => `${r.from}|${r.action}|${r.to}`;
+    const rows = await raw(`select from_status as "from", action, to_status as "to", service from workflow_transitions`);
+    const expected = transitionRows().map(({ from, action, to, service }) => ({ from, action, to, service }));
+    // A transition limited to one service (local assistance's skips, ADR 022) says which.
+    const key = (r: Record<string, unknown>) => `${r.from}|${r.action}|${r.to}|${r.service ?? "*"}`;
     expect(rows.map(key).sort()).toEqual(expected.map(key).sort());
   });
 

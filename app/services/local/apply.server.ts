@@ -7,7 +7,7 @@
  */
 import { redirect } from "@remix-run/node";
 import { and, asc, eq, ne, sql } from "drizzle-orm";
-import { getDb } from "../../db.server";
+import { getDb, type Tx } from "../../db.server";
 import { gatewayIn } from "../../gateway.server";
 import { requireCitizen, type CitizenUser } from "../../session.server";
 import { canonicalJson } from "../../signature/canonical";
@@ -173,8 +173,9 @@ export type LocalSubmitOutcome =
  */
 const notRefused = sql`not exists (select 1 from decisions d where d.application_id = ${applications.id} and d.kind = 'refusal')`;
 
-export async function earlierCaseOnThisGround(iin: string, ctx: Pick<ApplyContext, "districtKato" | "rs" | "category" | "application">) {
-  const { db } = await getDb();
+export async function earlierCaseOnThisGround(iin: string, ctx: Pick<ApplyContext, "districtKato" | "rs" | "category" | "application">, tx?: Tx) {
+  // The caller's transaction when there is one (the staff decision reads it with the case locked).
+  const db = tx ?? (await getDb()).db;
   const [row] = await db
     .select({ number: applications.registrationNumber })
     .from(applications)

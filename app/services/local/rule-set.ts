@@ -160,6 +160,8 @@ const groundSchema = z
 const refusalGroundSchema = groundSchema.extend({
   /** Checked against the registry and Komek's own cases (clause 12 sub-item 4). */
   check: z.enum(["prior_assistance", "income_threshold"]).nullable().optional(),
+  /** Categories this ground does not apply to, when an act says so. */
+  notForCategories: z.array(z.string()).optional(),
 });
 export type RefusalGround = z.infer<typeof refusalGroundSchema>;
 
@@ -251,11 +253,13 @@ export const ruleSetSchema = z
         seen.add(g.code);
       });
     }
-    rs.terminationGrounds.forEach((g, i) =>
-      g.notForCategories?.forEach((code, j) => {
-        if (!codes.has(code)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["terminationGrounds", i, "notForCategories", j], message: `no category ${code}` });
-      }),
-    );
+    for (const [list, name] of [[rs.refusalGrounds, "refusalGrounds"], [rs.terminationGrounds, "terminationGrounds"]] as const) {
+      list.forEach((g, i) =>
+        g.notForCategories?.forEach((code, j) => {
+          if (!codes.has(code)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [name, i, "notForCategories", j], message: `no category ${code}` });
+        }),
+      );
+    }
   });
 
 export type RuleSet = z.infer<typeof ruleSetSchema>;
