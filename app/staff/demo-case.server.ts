@@ -12,7 +12,7 @@ import { registryGateway } from "../../db/queries/registry";
 import { caseDueDate, registerCase } from "../services/register.server";
 import { getService } from "../services/registry";
 import { eq } from "drizzle-orm";
-import { applications } from "../../db/schema";
+import { applications, notices, noticeCosignatures } from "../../db/schema";
 import { aspDefinition } from "../services/asp/definition";
 import type { ServiceDefinition } from "../services/definition";
 import { ensureCitizenAccount, findStaffByLogin } from "../../db/queries/accounts";
@@ -93,19 +93,35 @@ export async function signDemoAssignment(
   const head = await findStaffByLogin(db, "nura.head");
   if (!head) throw new Error("seed the staff accounts first (nura.head)");
   const id = p.applicationId;
+  const [app] = await db.select({ service: applications.service }).from(applications).where(eq(applications.id, id));
+  // A service whose notices the specialist signs before the head (local assistance, ADR 022) gets the
+  // specialist's signature first, as the real steps do: the database refuses the head's without it.
+  const cosigner = getService(app.service).signers.includes("specialist") ? await findStaffByLogin(db, "nura.specialist") : null;
   return db.transaction(async (tx) => {
     const actor = { kind: "staff" as const, staffId: head.id, login: head.login, role: head.role };
     for (const [action, from, to] of WALK) {
+      if (action === "sign_decision" && cosigner) {
+        const by = { kind: "staff" as const, staffId: cosigner.id, login: cosigner.login, role: cosigner.role };
+        if (!(await changeStatus(tx, { applicationId: id, action: "cosign_decision", from, to: from, actor: by, at: p.now }))) throw new Error(`demo case ${id}: cosign_decision refused`);
+      }
       if (!(await changeStatus(tx, { applicationId: id, action, from, to, actor, at: p.now }))) throw new Error(`demo case ${id}: ${action} refused`);
     }
     const decision = await insertDecision(tx, {
       applicationId: id, kind: "assignment", amountTiyn: p.amountTiyn, periodFrom: p.periodFrom, periodTo: p.periodTo, draftedBy: head.id, draftedAt: p.now,
     });
-    await insertNotice(tx, {
+    const signed = { payload: "{}", signature: "demo.signature.payments", signerIin: head.iin, signerName: head.fullNameRu, signedBy: head.id, signedAt: p.now };
+    const notice = await insertNotice(tx, {
       applicationId: id, decisionId: decision.id, registrationNumber: p.registrationNumber, verificationCode: `PAY${id.slice(0, 8)}`.toUpperCase(),
-      payload: "{}", signature: "demo.signature.payments", signerIin: head.iin, signerName: head.fullNameRu, signedBy: head.id, signedAt: p.now,
+      ...(cosigner ? { payload: "{}" } : signed),
       textRu: "Назначена помощь.", textKk: "Көмек тағайындалды.", deliveredAt: p.now, createdAt: p.now,
     });
+    if (cosigner) {
+      await tx.insert(noticeCosignatures).values({
+        noticeId: notice.id, applicationId: id, role: "specialist", payload: "{}", signature: "demo.cosignature.payments",
+        signerIin: cosigner.iin, signerName: cosigner.fullNameRu, signedBy: cosigner.id, signedAt: p.now,
+      });
+      await tx.update(notices).set(signed).where(eq(notices.id, notice.id));
+    }
     return { decisionId: decision.id };
   });
 }

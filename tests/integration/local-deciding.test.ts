@@ -17,7 +17,8 @@ import { seedDemoIfEmpty } from "../../db/seed/demo";
 import { seedAccounts } from "../../db/seed/accounts";
 import { demoCitizens } from "../../db/seed/demo-people";
 import { KATO } from "../../db/seed/kato";
-import { activeCaseMembers, applications, caseTransitions, decisions, localCases, noticeCosignatures, notices, smsMessages, staffAccounts, yearlyParameters } from "../../db/schema";
+import { activeCaseMembers, applications, caseTransitions, decisions, localCases, noticeCosignatures, notices, paymentLines, smsMessages, staffAccounts, yearlyParameters } from "../../db/schema";
+import { runPayments } from "../../app/payments/pipeline.server";
 import { findStaffById } from "../../db/queries/accounts";
 import { getOrCreateDraft } from "../../db/queries/applications";
 import { releaseEndedAssignments } from "../../db/queries/deciding";
@@ -168,6 +169,13 @@ describe("deciding a local-assistance case", () => {
         fresh.db.update(notices).set({ payload: "{}", signature: "x", signerIin: "880211340018", signedAt: new Date(), textRu: "x", textKk: "x" }).where(eq(notices.id, n.id)),
       ).rejects.toThrow();
       expect((await fresh.db.select().from(notices).where(eq(notices.id, n.id)))[0].signature).toBeNull();
+      // Nor by inserting a second notice already signed (migration 0023).
+      const { id: _id, ...copy } = n;
+      const inserted = await fresh.db
+        .insert(notices).values({ ...copy, verificationCode: "FORGED0001", signature: "x", signerIin: "880211340018", signedAt: new Date() })
+        .then(() => null, (e: { cause?: { message?: string } }) => e.cause?.message ?? String(e));
+      expect(inserted).toMatch(/specialist's signature/);
+      expect(await fresh.db.select().from(notices).where(eq(notices.applicationId, id))).toHaveLength(1);
       expect((await load(id)).status).toBe("decision_drafted");
     });
 
@@ -200,6 +208,18 @@ describe("deciding a local-assistance case", () => {
       const [sms] = await fresh.db.select().from(smsMessages).where(and(eq(smsMessages.iin, iin), eq(smsMessages.purpose, "decision")));
       expect(sms.language).toBe("ru");
       expect(sms.body).toContain(`назначена социальная помощь ${(10 * mrp).toLocaleString("ru-RU").replace(/\s/g, "\u00a0")},00 ₸`);
+    });
+
+    it("the decision the two signed is paid: the pipeline makes one one-off line of the commission's amount (issue 15)", async () => {
+      const [d] = await fresh.db.select().from(decisions).where(eq(decisions.applicationId, id));
+      const summary = await runPayments(kzDate(new Date()));
+      expect(summary.schedule.lines).toBeGreaterThanOrEqual(1);
+      const lines = await fresh.db.select().from(paymentLines).where(eq(paymentLines.applicationId, id));
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatchObject({ service: "local", decisionId: d.id, periodicity: "one_off", amountTiyn: 10 * mrp * 100, recipientIin: iin });
+      expect(lines[0].month).toBe(`${d.periodFrom}-01`);
+      // Run again: nothing new.
+      expect((await runPayments(kzDate(new Date()))).schedule.lines).toBe(0);
     });
 
     it("clause 12 ground 4: a new application on the same ground after the assignment is refused, never assigned", async () => {

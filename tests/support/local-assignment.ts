@@ -1,10 +1,11 @@
 /**
  * THE ONE FIXTURE for an application-based local assistance assignment (service `local`, numbers
- * LSA-…) as the staff workflow (issue 14, helper 14c) will leave it: a registered application, its
- * `local_cases` row (district, act and category the case was filed under), an assignment decision
- * (`decisions`, kind `assignment`, amount per payment, period 'YYYY-MM'–'YYYY-MM') and a signed,
- * delivered notice. The payment pipeline starts from exactly these rows (ADR 023). When the real
- * steps exist, this function is the one place to swap for them.
+ * LSA-…) in bulk: a registered application, its `local_cases` row (district, act and category the
+ * case was filed under), an assignment decision (`decisions`, kind `assignment`, amount per payment,
+ * period 'YYYY-MM'–'YYYY-MM') and a notice signed by the specialist and then the head, delivered —
+ * the rows the staff steps leave (ADR 022; signDemoAssignment records both signatures, the database
+ * refuses the head's alone). The payment pipeline starts from exactly these rows (ADR 023);
+ * tests/integration/local-deciding.test.ts pays a decision made through the real steps.
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
