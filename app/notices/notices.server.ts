@@ -101,7 +101,13 @@ export async function noticePdf(notice: Notice, lng: Language) {
 }
 
 export type VerifyOutcome =
-  | { valid: true; registrationNumber: string; kind: "assignment" | "refusal"; signerName: string; signedAt: string; serial: string; cosignerName: string | null }
+  | {
+      valid: true; registrationNumber: string; kind: "assignment" | "refusal"; signerName: string; signedAt: string; serial: string;
+      /** The specialist who signed first, in both languages (the page shows the reader's). */
+      cosignerName: { ru: string; kk: string } | null;
+      /** The i18n key naming the decision in its service's own words (ADR 022). */
+      kindKey: string;
+    }
   | { valid: false; reason: "not_found" | "unknown" | "tampered" | "pdf_without_signature" | VerifyFailureReason };
 
 /**
@@ -125,11 +131,12 @@ async function check(notice: Notice, jws: string): Promise<VerifyOutcome> {
     valid: true,
     registrationNumber: notice.registrationNumber,
     kind: payload?.decision.kind ?? "refusal",
+    kindKey: decisionKindKey(payload?.local ? "local" : "asp", payload?.decision.kind ?? "refusal"),
     signerName: result.commonName,
     signedAt: notice.signedAt!.toISOString(),
     serial: result.serialNumber,
     // The head's signature covers the payload, which names the specialist who signed first.
-    cosignerName: payload?.cosigner ? payload.cosigner.nameRu : null,
+    cosignerName: payload?.cosigner ? { ru: payload.cosigner.nameRu, kk: payload.cosigner.nameKk } : null,
   };
 }
 

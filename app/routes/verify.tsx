@@ -58,7 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function VerifyPage() {
   const byCode = useLoaderData<typeof loader>();
   const byFile = useActionData<typeof action>() as Result | undefined;
-  const { t } = useTranslation(["deciding", "decision", "common", "ui", "lists", "local"]);
+  const { t, i18n } = useTranslation(["deciding", "decision", "common", "ui", "lists", "local"]);
   const shown = byFile ?? byCode;
   const errors = { ...byCode.errors, ...(byFile?.errors ?? {}) };
   const o = shown.outcome;
@@ -81,11 +81,11 @@ export default function VerifyPage() {
                 <dt>{t("deciding:verify.number")}</dt>
                 <dd>{o.registrationNumber}</dd>
                 <dt>{t("deciding:verify.decision")}</dt>
-                <dd>{t(`decision:kind.${o.kind}`)}</dd>
+                <dd>{t(o.kindKey)}</dd>
                 {o.cosignerName ? (
                   <>
                     <dt>{t("local:notice.cosignedByLabel")}</dt>
-                    <dd>{o.cosignerName}</dd>
+                    <dd>{o.cosignerName[i18n.language === "kk" ? "kk" : "ru"]}</dd>
                   </>
                 ) : null}
                 <dt>{t("deciding:verify.signer")}</dt>

@@ -96,7 +96,10 @@ async function surveyAndIncome(staff: { specialist: Page; commission: Page; head
 
   await openCase(specialist, number);
   await specialist.getByRole("link", { name: "Рассчитать среднедушевой доход" }).click();
+  // Wait for the computation's answer before leaving the page: navigating away would cancel it.
+  const computed = specialist.waitForResponse((r) => r.request().method() === "POST" && /\/income(\.data)?$/.test(new URL(r.url()).pathname));
   await specialist.getByRole("button", { name: "Рассчитать доход и размер помощи" }).click();
+  expect((await computed).status()).toBeLessThan(400);
   await openCase(specialist, number);
 }
 

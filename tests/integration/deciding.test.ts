@@ -298,7 +298,7 @@ describe("deciding a case, step by step", () => {
       const jws = await ((await get(signedRoute, "aigerim", `/notices/${noticeId}/signed`, { id: noticeId })).body as Response).text();
 
       // /verify accepts the file and the printed code, and rejects a tampered copy.
-      expect(await verifyFile(jws)).toMatchObject({ valid: true, registrationNumber: number, kind: "assignment", signerName: "Бекмуханов Нурлан Асанович" });
+      expect(await verifyFile(jws)).toMatchObject({ valid: true, registrationNumber: number, kind: "assignment", kindKey: "decision:kind.assignment", signerName: "Бекмуханов Нурлан Асанович" });
       const [header, payload, signature] = jws.split(".");
       const forged = Buffer.from(Buffer.from(payload, "base64url").toString("utf8").replace(/"amountTiyn":(\d+)/, '"amountTiyn":9$1')).toString("base64url");
       expect(await verifyFile([header, forged, signature].join("."))).toEqual({ valid: false, reason: "tampered" });

@@ -204,7 +204,7 @@ describe("deciding a local-assistance case", () => {
       expect(n.textRu).toContain("Руководитель: Бекмуханов Нурлан Асанович. Подписано ЭЦП.");
       expect(n.textKk).toContain("Қиын өмірлік жағдай: жедел емдеу (операция)");
       const verified = await verifyByCode(n.registrationNumber, n.verificationCode);
-      expect(verified).toMatchObject({ valid: true, kind: "assignment", cosignerName: "Жумабаева Салтанат Каировна" });
+      expect(verified).toMatchObject({ valid: true, kind: "assignment", kindKey: "local:notice.title.assignment", cosignerName: { ru: "Жумабаева Салтанат Каировна", kk: "Жұмабаева Салтанат Қайырқызы" } });
       const [sms] = await fresh.db.select().from(smsMessages).where(and(eq(smsMessages.iin, iin), eq(smsMessages.purpose, "decision")));
       expect(sms.language).toBe("ru");
       expect(sms.body).toContain(`назначена социальная помощь ${(10 * mrp).toLocaleString("ru-RU").replace(/\s/g, "\u00a0")},00 ₸`);
