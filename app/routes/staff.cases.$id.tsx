@@ -15,7 +15,7 @@ import { formatTiyn } from "~/domain/income";
 import type { WorkflowAction } from "~/domain/workflow";
 import { readForm } from "~/forms.server";
 import type { TitleHandle } from "~/components/PageTitle";
-import { decisionKindKey } from "~/notices/decision-kind";
+import { conclusionKey, decisionKindKey } from "~/notices/decision-kind";
 
 /** The page's own <title> (app/components/PageTitle.tsx). */
 export const handle: TitleHandle = { title: (t, d) => t("deciding:case.title", { number: (d as { registrationNumber?: string } | undefined)?.registrationNumber ?? "" }) };
@@ -290,7 +290,7 @@ export default function CasePage() {
             <dd>{d.survey.propertySeen}</dd>
             <dt>{t("deciding:survey.conclusion")}</dt>
             <dd>
-              <strong>{t(`decision:conclusion.${d.survey.conclusion}`)}</strong>
+              <strong>{t(conclusionKey(d.service, d.survey.conclusion))}</strong>
             </dd>
             {d.survey.notes ? (
               <>

@@ -11,6 +11,7 @@ import { CsrfInput, Field, Choices, TextArea } from "~/components/forms";
 import { kzDate, isIsoDate } from "~/domain/kz-time";
 import { readForm } from "~/forms.server";
 import type { TitleHandle } from "~/components/PageTitle";
+import { conclusionKey } from "~/notices/decision-kind";
 
 /** The page's own <title> (app/components/PageTitle.tsx). */
 export const handle: TitleHandle = { title: "deciding:survey.title" };
@@ -21,7 +22,7 @@ const FIELDS = ["surveyedOn", "membersPresent", "livingConditions", "propertySee
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, application } = await requireCaseAccess(request, params.id, ["commission"]);
   if (!(await mayAct({ user, application, now: new Date() }, "record_survey")).ok) throw redirect(`/staff/cases/${application.id}`);
-  return { id: application.id, registrationNumber: application.registrationNumber, today: kzDate(new Date()) };
+  return { id: application.id, registrationNumber: application.registrationNumber, service: application.service, today: kzDate(new Date()) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -52,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function SurveyPage() {
   const d = useLoaderData<typeof loader>();
   const a = useActionData<typeof action>() as StepActionData | undefined;
-  const { t } = useTranslation(["deciding", "decision"]);
+  const { t } = useTranslation(["deciding", "decision", "local"]);
   const e = a?.errors ?? {};
   const v = a?.values ?? {};
   return (
@@ -71,8 +72,8 @@ export default function SurveyPage() {
           error={e.conclusion}
           checked={v.conclusion ? [v.conclusion] : []}
           options={[
-            { value: "needy", label: t("decision:conclusion.needy") },
-            { value: "not_needy", label: t("decision:conclusion.not_needy") },
+            { value: "needy", label: t(conclusionKey(d.service, "needy")) },
+            { value: "not_needy", label: t(conclusionKey(d.service, "not_needy")) },
           ]}
         />
         <TextArea name="notes" label={t("deciding:survey.notes")} hint={t("deciding:survey.notesHint")} error={e.notes} defaultValue={v.notes} rows={3} />

@@ -86,7 +86,7 @@ async function surveyAndIncome(staff: { specialist: Page; commission: Page; head
   await commission.getByLabel("Кто присутствовал при обследовании").fill("Заявитель; члены комиссии Омаров Е. С.");
   await commission.getByLabel("Жилищно-бытовые условия").fill("Частный дом, печное отопление");
   await commission.getByLabel("Имущество, увиденное при обследовании").fill("нет");
-  await commission.getByRole("radio", { name: "Нуждается в адресной социальной помощи", exact: true }).check();
+  await commission.getByRole("radio", { name: "Нуждается в социальной помощи", exact: true }).check();
   await commission.getByRole("button", { name: "Сохранить акт и заключение" }).click();
   await expect(commission.getByText("Обследование проведено").first()).toBeVisible();
 
