@@ -73,6 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CasePage() {
   const d = useLoaderData<typeof loader>();
+  const signed = d.status === "decision_signed" || d.status === "notice_delivered";
   const actionData = useActionData<typeof action>() as StepActionData | undefined;
   const { t, i18n } = useTranslation(["deciding", "decision", "apply", "staff", "common", "local"]);
   const lng = i18n.language === "kk" ? "kk" : "ru";
@@ -261,11 +262,16 @@ export default function CasePage() {
                 <dd>{formatDate(d.local.eventDate)}</dd>
               </>
             ) : null}
-            <dt>{t("local:commission.title")}</dt>
-            <dd data-testid="commission-amount">
-              {d.local.commissionTenge !== null ? t("local:commission.recorded", { tenge: formatTiyn(d.local.commissionTenge * 100) }) : t("local:case.noCommission")}{" "}
-              <Link to={`/staff/cases/${d.id}/local`}>{t("local:case.commissionLink")}</Link>
-            </dd>
+            {/* Once the decision is signed the commission's step is over: a refusal needs no amount. */}
+            {d.local.commissionTenge !== null || !signed ? (
+              <>
+                <dt>{t("local:commission.title")}</dt>
+                <dd data-testid="commission-amount">
+                  {d.local.commissionTenge !== null ? t("local:commission.recorded", { tenge: formatTiyn(d.local.commissionTenge * 100) }) : t("local:case.noCommission")}{" "}
+                  {signed ? null : <Link to={`/staff/cases/${d.id}/local`}>{t("local:case.commissionLink")}</Link>}
+                </dd>
+              </>
+            ) : null}
             {d.local.cosigned ? (
               <>
                 <dt>{t("local:case.cosigned")}</dt>
