@@ -11,7 +11,7 @@ import { queueSms } from "../sms.server";
 import { verifyForRequest } from "../signature/trust.server";
 import { env } from "../env.server";
 import type { StaffUser } from "../session.server";
-import type { Application } from "../../db/schema";
+import type { Application, decisions } from "../../db/schema";
 import * as q from "../../db/queries/deciding";
 import { parametersForApplication } from "../../db/queries/parameters";
 import { otherAgenciesExtension, transition, type TransitionRefusal, type TransitionResult, type WorkflowAction, type WorkflowState } from "../domain/workflow";
@@ -333,8 +333,7 @@ export function draftDecision(ctx: StepContext, input: DecisionInput) {
     // Only the events of the grounds cited, each with its own date.
     const groundEvents: GroundEvents =
       input.kind === "refusal" ? Object.fromEntries(input.grounds.filter(hasBar).map((g) => [g, input.events![g]!])) : {};
-    const decision = await q.insertDecision(tx, {
-      applicationId: ctx.application.id,
+    await recordDraftDecision(tx, ctx, to, {
       kind: input.kind,
       amountTiyn: input.kind === "assignment" ? input.amountTiyn : null,
       periodFrom: input.kind === "assignment" ? input.period.from : null,
@@ -342,19 +341,31 @@ export function draftDecision(ctx: StepContext, input: DecisionInput) {
       grounds: input.kind === "refusal" ? [...input.grounds] : [],
       groundEvents,
       calculationId: calculation.id,
-      draftedBy: ctx.user.staff.id,
-      draftedAt: ctx.now,
     });
-    await q.dropUnsignedNotices(tx, ctx.application.id);
-    await q.insertNotice(tx, {
-      applicationId: ctx.application.id,
-      decisionId: decision.id,
-      registrationNumber: ctx.application.registrationNumber!,
-      verificationCode: makeVerificationCode(randomInt),
-      createdAt: ctx.now,
-    });
-    await move(tx, ctx, "draft_decision", to, { details: { decision: decision.id, kind: decision.kind } });
   });
+}
+
+/**
+ * The drafted decision and its unsigned notice, replacing any earlier unsigned one, and the step in
+ * the case history: the one way every service's decision form records a draft (ASP here, local
+ * assistance in app/services/local/deciding.server.ts).
+ */
+export async function recordDraftDecision(
+  tx: Tx, ctx: StepContext, to: WorkflowState,
+  row: Omit<typeof decisions.$inferInsert, "applicationId" | "draftedBy" | "draftedAt">,
+  details: Record<string, unknown> = {},
+) {
+  const decision = await q.insertDecision(tx, { ...row, applicationId: ctx.application.id, draftedBy: ctx.user.staff.id, draftedAt: ctx.now });
+  await q.dropUnsignedNotices(tx, ctx.application.id);
+  await q.insertNotice(tx, {
+    applicationId: ctx.application.id,
+    decisionId: decision.id,
+    registrationNumber: ctx.application.registrationNumber!,
+    verificationCode: makeVerificationCode(randomInt),
+    createdAt: ctx.now,
+  });
+  await move(tx, ctx, "draft_decision", to, { details: { decision: decision.id, kind: decision.kind, ...details } });
+  return decision;
 }
 
 export function returnDraft(ctx: StepContext, reason: string) {

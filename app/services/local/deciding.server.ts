@@ -7,7 +7,6 @@
  * head's signature puts it in force (notices.signature), which the database refuses without the
  * specialist's (migration 0020).
  */
-import { randomInt } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { getDb, type Tx } from "../../db.server";
 import { kzDate } from "../../domain/kz-time";
@@ -17,12 +16,12 @@ import * as q from "../../../db/queries/deciding";
 import { findStaffById } from "../../../db/queries/accounts";
 import { noticeCosignatures, type Application, type DecisionRow } from "../../../db/schema";
 import type { StaffUser } from "../../session.server";
-import { makeVerificationCode, noticePayload, type LocalNoticeFacts } from "../../notices/text";
+import { noticePayload, type LocalNoticeFacts } from "../../notices/text";
 import { incomeThresholdTenge, incomeWithinThreshold, type ValuationParameters } from "./amounts";
 import { localCaseOf, type LocalCaseView } from "./case.server";
 import { earlierCaseOnThisGround } from "./apply.server";
 import { groundAppliesTo, proposedGrounds, validateLocalDecision, type LocalDecisionFacts, type LocalDecisionInput } from "./decision";
-import { move, noticeFacts, runStep, type SignOutcome, type StepContext, type StepOutcome } from "../../staff/deciding.server";
+import { move, noticeFacts, recordDraftDecision, runStep, type SignOutcome, type StepContext, type StepOutcome } from "../../staff/deciding.server";
 
 /** МРП / ПМ of the valuation year: the year of the decision (ADR 014), which is the year of `now`. */
 async function valuationParams(db: Tx, now: Date): Promise<ValuationParameters | null> {
@@ -112,29 +111,19 @@ export function draftLocalDecision(ctx: StepContext, input: LocalDecisionInput) 
     }
     const d = verdict.decision;
     const calculation = await q.latestCalculation(tx, ctx.application.id);
-    const decision = await q.insertDecision(tx, {
-      applicationId: ctx.application.id,
-      kind: d.kind,
-      amountTiyn: d.kind === "assignment" ? d.amountTiyn : null,
-      periodFrom: d.kind === "assignment" ? d.period.from : null,
-      periodTo: d.kind === "assignment" ? d.period.to : null,
-      grounds: d.kind === "refusal" ? d.grounds : [],
-      groundEvents: {},
-      calculationId: calculation?.id ?? null,
-      draftedBy: ctx.user.staff.id,
-      draftedAt: ctx.now,
-    });
-    await q.dropUnsignedNotices(tx, ctx.application.id);
-    await q.insertNotice(tx, {
-      applicationId: ctx.application.id,
-      decisionId: decision.id,
-      registrationNumber: ctx.application.registrationNumber!,
-      verificationCode: makeVerificationCode(randomInt),
-      createdAt: ctx.now,
-    });
-    await move(tx, ctx, "draft_decision", to, {
-      details: { decision: decision.id, kind: decision.kind, category: local.category.code, act: local.rs.act.decision.number, earlier: facts.earlierOnThisGround },
-    });
+    await recordDraftDecision(
+      tx, ctx, to,
+      {
+        kind: d.kind,
+        amountTiyn: d.kind === "assignment" ? d.amountTiyn : null,
+        periodFrom: d.kind === "assignment" ? d.period.from : null,
+        periodTo: d.kind === "assignment" ? d.period.to : null,
+        grounds: d.kind === "refusal" ? d.grounds : [],
+        groundEvents: {},
+        calculationId: calculation?.id ?? null,
+      },
+      { category: local.category.code, act: local.rs.act.decision.number, earlier: facts.earlierOnThisGround },
+    );
   });
 }
 
