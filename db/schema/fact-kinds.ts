@@ -39,6 +39,12 @@ export const PERSON_FACT_KINDS = {
   preschool_child: "value: BIN of the organisation",
   /** The monthly parents' fee for a child in a preschool organisation, in tenge (8.7; the education department's file, ADR 024). */
   preschool_fee: "value: tenge a month",
+  /**
+   * Local assistance the district already assigned or paid outside Komek (its register of assignments
+   * before Komek, or another channel), for clause 12 ground 4 (value: "<district KATO>:<category code>";
+   * valid_from: the day it was assigned).
+   */
+  local_assistance: "value: district KATO:category code",
   /** Lives in a state medical and social institution (termination ground 3). */
   medical_social_institution: "no value",
 } as const;

@@ -17,7 +17,7 @@ import { seedDemoIfEmpty } from "../../db/seed/demo";
 import { seedAccounts } from "../../db/seed/accounts";
 import { demoCitizens } from "../../db/seed/demo-people";
 import { KATO } from "../../db/seed/kato";
-import { activeCaseMembers, applications, caseTransitions, decisions, localCases, noticeCosignatures, notices, paymentLines, smsMessages, staffAccounts, yearlyParameters } from "../../db/schema";
+import { activeCaseMembers, applications, caseTransitions, decisions, localCases, noticeCosignatures, notices, paymentLines, personFacts, smsMessages, staffAccounts, yearlyParameters } from "../../db/schema";
 import { runPayments } from "../../app/payments/pipeline.server";
 import { findStaffById } from "../../db/queries/accounts";
 import { getOrCreateDraft } from "../../db/queries/applications";
@@ -314,6 +314,26 @@ describe("deciding a local-assistance case", () => {
       // The head may return the draft, but signs only after the specialist.
       expect(view.actions).toEqual(["return_draft"]);
       expect(view.waitingFor).toContain("specialist");
+    });
+
+    it("clause 12 ground 4 against the registry: help the district's register records under this act, not before it", async () => {
+      const iin = citizen("local_e2e_ru").iin;
+      const id = await fileLocal(iin, "8.2");
+      expect(await assignSpecialist(await ctx("nura.head", id), (await staff("nura.specialist")).staff.id)).toEqual({ ok: true });
+      expect(await recordCommissionAmount(await ctx("nura.commission", id), 100_000)).toEqual({ ok: true });
+      const record = { iin, kind: "local_assistance" as const, value: `${KATO.nuraDistrict}:8.2`, source: "Нуринский районный отдел занятости и социальных программ" };
+      // Assigned under the act this one repealed: not "on this ground" under act № 159.
+      await fresh.db.insert(personFacts).values({ ...record, validFrom: "2025-02-10" });
+      expect((await localDecisionForm(await load(id), new Date()))!.proposed).toEqual([]);
+      // Another district's or category's record does not count either.
+      await fresh.db.insert(personFacts).values({ ...record, value: "355400000:8.2", validFrom: "2025-07-01" });
+      await fresh.db.insert(personFacts).values({ ...record, value: `${KATO.nuraDistrict}:8.3.2`, validFrom: "2025-07-01" });
+      expect((await localDecisionForm(await load(id), new Date()))!.proposed).toEqual([]);
+      await fresh.db.insert(personFacts).values({ ...record, validFrom: "2025-07-01" });
+      const form = (await localDecisionForm(await load(id), new Date()))!;
+      expect(form.proposed).toEqual(["already_assigned"]);
+      expect(await draftLocalDecision(await ctx("nura.specialist", id), { kind: "assignment" })).toEqual({ ok: false, errors: { kind: "local:decide.errors.already_assigned" } });
+      expect(await draftLocalDecision(await ctx("nura.specialist", id), { kind: "refusal", grounds: ["already_assigned"] })).toEqual({ ok: true });
     });
 
     it("the database admits the skip for local cases only: a registered ASP case cannot jump to its specialist", async () => {

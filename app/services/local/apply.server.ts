@@ -6,7 +6,7 @@
  * or the village akim by the service page, which says so plainly.
  */
 import { redirect } from "@remix-run/node";
-import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, eq, gte, ne, sql } from "drizzle-orm";
 import { getDb, type Tx } from "../../db.server";
 import { gatewayIn } from "../../gateway.server";
 import { requireCitizen, type CitizenUser } from "../../session.server";
@@ -17,7 +17,7 @@ import { applicationDates } from "../../domain/application-day";
 import { kzCalendar } from "../../domain/workdays";
 import { getOrCreateDraft } from "../../../db/queries/applications";
 import { factsOn } from "../../../db/queries/person-facts";
-import { applications, localCases, localDocuments, type Application } from "../../../db/schema";
+import { applications, localCases, localDocuments, personFacts, type Application } from "../../../db/schema";
 import { registerCase } from "../register.server";
 import { getService } from "../registry";
 import { channelOf } from "../definition";
@@ -168,8 +168,9 @@ export type LocalSubmitOutcome =
   | { kind: "live_case" };
 
 /**
- * Clause 12 ground 4 against Komek's own cases: the person already applied for (or was assigned) this
- * category under this act — a registered case that was not refused.
+ * Clause 12 ground 4 against Komek's own cases and the registry: the person already applied for (or
+ * was assigned) this category under this act — a registered case that was not refused (its number) —
+ * or the district's register records it as assigned or paid (a `local_assistance` fact; number null).
  */
 const notRefused = sql`not exists (select 1 from decisions d where d.application_id = ${applications.id} and d.kind = 'refusal')`;
 
@@ -195,7 +196,21 @@ export async function earlierCaseOnThisGround(iin: string, ctx: Pick<ApplyContex
       ),
     )
     .limit(1);
-  return row ?? null;
+  if (row) return row;
+  // The district's register: assigned or paid on this ground under this act outside Komek.
+  const [record] = await db
+    .select({ id: personFacts.id })
+    .from(personFacts)
+    .where(
+      and(
+        eq(personFacts.iin, iin),
+        eq(personFacts.kind, "local_assistance"),
+        eq(personFacts.value, `${ctx.districtKato}:${ctx.category.code}`),
+        gte(personFacts.validFrom, ctx.rs.act.inForce.from),
+      ),
+    )
+    .limit(1);
+  return record ? { number: null } : null;
 }
 
 export async function submitLocal(ctx: ApplyContext, postedPayload: string, jws: string, now = new Date()): Promise<LocalSubmitOutcome> {
