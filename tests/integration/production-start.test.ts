@@ -147,7 +147,10 @@ describe.skipIf(!process.env.DATABASE_URL)("komek serve with NODE_ENV=production
       for (const page of ["/dev/sms", "/dev/keys", "/dev/keys/revoked.p12", "/dev/sms/77015550102"]) {
         expect([page, (await fetch(`${server.url}${page}`)).status]).toEqual([page, 404]);
       }
-      for (const fixture of ["/dev/fixtures/deciding", "/dev/fixtures/callcenter"]) {
+      // Every test hook there is (a new one is covered without editing this list).
+      const fixtures = fs.readdirSync(path.resolve("app/routes")).filter((f) => f.startsWith("dev.fixtures.")).map((f) => `/dev/fixtures/${f.slice(13).replace(/\.tsx?$/, "")}`);
+      expect(fixtures).toEqual(expect.arrayContaining(["/dev/fixtures/deciding", "/dev/fixtures/callcenter", "/dev/fixtures/lists", "/dev/fixtures/local-day"]));
+      for (const fixture of fixtures) {
         expect([fixture, (await fetch(`${server.url}${fixture}`, { method: "POST" })).status]).toEqual([fixture, 404]);
       }
       const home = await (await fetch(`${server.url}/`)).text();
