@@ -57,3 +57,17 @@ export function table(figures: Figure[], header: string[]): string {
   lines.splice(1, 0, widths.map((w) => "-".repeat(w)).join("  "));
   return [...header, "", ...lines, ""].join("\n");
 }
+
+/**
+ * A timer for step-by-step benchmarks: runs `body`, writes "  <what>  <seconds> s" through `log`
+ * and returns the value with the milliseconds it took (bench lists, bench payments).
+ */
+export function stepTimer(log: (line: string) => void) {
+  return async <T>(what: string, body: () => Promise<T>): Promise<{ value: T; ms: number }> => {
+    const t0 = performance.now();
+    const value = await body();
+    const ms = performance.now() - t0;
+    log(`  ${what.padEnd(34)} ${(ms / 1000).toFixed(2)} s`);
+    return { value, ms };
+  };
+}

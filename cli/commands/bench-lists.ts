@@ -1,4 +1,5 @@
 import { parseArgs } from "../args";
+import { stepTimer } from "../../bench/report";
 import { createFreshDb } from "../../db/testing";
 import { setDb } from "../../db/client";
 import { seedReferenceData } from "../../db/seed/load";
@@ -32,13 +33,7 @@ export async function run(argv: string[]) {
   const fresh = await createFreshDb({ prefix: "komek_bench_lists", max: 4 });
   setDb(fresh);
   const q = fresh.query;
-  const timed = async <T>(what: string, body: () => Promise<T>) => {
-    const t0 = performance.now();
-    const value = await body();
-    const ms = performance.now() - t0;
-    log(`  ${what.padEnd(34)} ${(ms / 1000).toFixed(2)} s`);
-    return { value, ms };
-  };
+  const timed = stepTimer(log);
   try {
     await fresh.db.transaction((tx) => seedReferenceData(tx));
     await seedAccounts(fresh.db);

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "../args";
+import { stepTimer } from "../../bench/report";
 import { createFreshDb } from "../../db/testing";
 import { setDb } from "../../db/client";
 import { seedReferenceData } from "../../db/seed/load";
@@ -29,13 +30,7 @@ export async function run(argv: string[]) {
   const fresh = await createFreshDb({ prefix: "komek_bench_pay", max: 4 });
   setDb(fresh);
   const q = fresh.query;
-  const timed = async <T>(what: string, body: () => Promise<T>) => {
-    const t0 = performance.now();
-    const value = await body();
-    const ms = performance.now() - t0;
-    log(`  ${what.padEnd(34)} ${(ms / 1000).toFixed(2)} s`);
-    return { value, ms };
-  };
+  const timed = stepTimer(log);
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "komek-bench-pay-"));
   try {
     await fresh.db.transaction((tx) => seedReferenceData(tx));
