@@ -19,7 +19,7 @@ import { seedAccounts } from "../../db/seed/accounts";
 import { seedDemoIfEmpty } from "../../db/seed/demo";
 import { insertListPopulation, populationIin } from "../../db/seed/list-population";
 import { createDemoAssignments, type DemoAssignment } from "../../app/payments/demo.server";
-import { changePaymentAccount, importReturns, recordTransfer, runPayments, writeOrderFiles, type PaymentActor } from "../../app/payments/pipeline.server";
+import { changePaymentAccount, importReturns, recordTransfer, runPayments, writeOrderFiles } from "../../app/payments/pipeline.server";
 import { decimalToTiyn, endToEndId, pain002 } from "../../app/payments/files";
 import { cabinetPayments } from "../../app/payments/cabinet.server";
 import { shownPayment } from "../../app/payments/lookup";
@@ -38,10 +38,8 @@ import { outcome, postForm, requestAs, sessionCookie } from "../support/session"
 import * as caseTermination from "../../app/routes/staff.cases.$id_.payments";
 import * as cabinetPaymentsRoute from "../../app/routes/cabinet.payments";
 import { ensureCitizenAccount } from "../../db/queries/accounts";
+import { NURA, at, finance } from "../support/payments";
 
-const NURA = "355230100";
-const at = (date: string) => new Date(`${date}T05:00:00Z`);
-const finance: PaymentActor = { label: "nura.finance", role: "finance_officer", staffId: null, officeCode: "nura" };
 const signature = { jws: "test.jws.sig", iin: "880211340018", commonName: "Бекмуханов Нурлан", serialNumber: "01" };
 
 describe("ten decisions of ASP and local assistance through a month", () => {

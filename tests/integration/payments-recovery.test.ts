@@ -18,7 +18,7 @@ import { seedAccounts } from "../../db/seed/accounts";
 import { seedDemoIfEmpty } from "../../db/seed/demo";
 import { createDemoAssignments, type DemoAssignment } from "../../app/payments/demo.server";
 import {
-  changeOverpayment, changePaymentAccount, importReturns, PaymentError, recordTransfer, runPayments, terminateAssignment, type PaymentActor,
+  changeOverpayment, changePaymentAccount, importReturns, recordTransfer, runPayments, terminateAssignment, type PaymentActor,
 } from "../../app/payments/pipeline.server";
 import { endToEndId, pain002 } from "../../app/payments/files";
 import { makeKzIban } from "../../app/domain/iban";
@@ -35,30 +35,18 @@ import { createDemoPki } from "../../app/signature/demo-keys.server";
 import { clearTrustCache } from "../../app/signature/trust.server";
 import { openKeyFile } from "../../app/signature/signer";
 import { DEMO_KEY_PASSWORD } from "../../db/seed/demo-people";
+import { NURA, TALSHIK, at, finance, akzharFinance, refusal } from "../support/payments";
 
 const SPECIALIST_KEY = "850415440018.p12"; // nura.specialist
 const HEAD_KEY = "880211340018.p12"; // nura.head
 const FINANCE_KEY = "840214444115.p12"; // nura.finance
 
-const NURA = "355230100";
-const TALSHIK = "593430100";
-const at = (date: string) => new Date(`${date}T05:00:00Z`);
-const finance: PaymentActor = { label: "nura.finance", role: "finance_officer", staffId: null, officeCode: "nura" };
-const akzharFinance: PaymentActor = { label: "akzhar.finance", role: "finance_officer", staffId: null, officeCode: "akzhar" };
 
 describe("returns, terminations and recovery", () => {
   let fresh: FreshDb;
   let people: DemoAssignment[];
   let cases: { applicationId: string; iban: string; registrationNumber: string }[];
   const q = <T = Record<string, unknown>>(text: string, params: unknown[] = []) => fresh.query<T>(text, params);
-  const refusal = async (run: () => Promise<unknown>) => {
-    try {
-      await run();
-    } catch (error) {
-      return error instanceof PaymentError ? error.key : String(error);
-    }
-    return null;
-  };
   const lineOf = async (i: number, month: string) =>
     Number((await q<{ id: string }>(`select id from payment_lines where recipient_iin = $1 and month = $2`, [people[i].iin, `${month}-01`]))[0].id);
   const transferAll = async (month: string, on: string) => {

@@ -15,7 +15,7 @@ import { setDb } from "../../db/client";
 import { seedAccounts } from "../../db/seed/accounts";
 import { seedDemoIfEmpty } from "../../db/seed/demo";
 import { createDemoAssignments, type DemoAssignment } from "../../app/payments/demo.server";
-import { changePaymentAccount, importReturns, recordTransfer, runPayments, writeOrderFiles, type PaymentActor } from "../../app/payments/pipeline.server";
+import { changePaymentAccount, importReturns, recordTransfer, runPayments, writeOrderFiles } from "../../app/payments/pipeline.server";
 import { decimalToTiyn, endToEndId, pain002 } from "../../app/payments/files";
 import { registerServiceDefinition } from "../../app/services/registry";
 import { aspDefinition } from "../../app/services/asp/definition";
@@ -24,10 +24,8 @@ import { cabinetPayments } from "../../app/payments/cabinet.server";
 import { makeKzIban } from "../../app/domain/iban";
 import { PAIN002_XSD, validateAgainstXsd } from "../support/xsd";
 import { testIins } from "../support/people";
+import { NURA, at, finance } from "../support/payments";
 
-const NURA = "355230100";
-const at = (date: string) => new Date(`${date}T05:00:00Z`);
-const finance: PaymentActor = { label: "nura.finance", role: "finance_officer", staffId: null, officeCode: "nura" };
 
 const toy = (key: string, prefix: string, periodicity: "one_off" | "quarterly"): ServiceDefinition => ({
   ...aspDefinition, key, numberPrefix: prefix, nameKey: "services:local.title", priorAssistance: null, ruleSet: undefined, payments: { periodicity },

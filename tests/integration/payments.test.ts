@@ -16,7 +16,7 @@ import { seedDemoIfEmpty } from "../../db/seed/demo";
 import { rowsOf } from "../../db/rows";
 import { createDemoAssignments, type DemoAssignment } from "../../app/payments/demo.server";
 import {
-  changePaymentAccount, importReturns, PaymentError, recordTransfer, runPayments, terminateAssignment, writeOrderFiles, type PaymentActor,
+  changePaymentAccount, importReturns, recordTransfer, runPayments, terminateAssignment, writeOrderFiles, type PaymentActor,
 } from "../../app/payments/pipeline.server";
 import { decimalToTiyn, endToEndId } from "../../app/payments/files";
 import { makeKzIban } from "../../app/domain/iban";
@@ -24,12 +24,8 @@ import { validateAgainstXsd } from "../support/xsd";
 import { testIins } from "../support/people";
 import { outcome, postForm, requestAs, sessionCookie } from "../support/session";
 import * as staffPayments from "../../app/routes/staff.payments";
+import { NURA, TALSHIK, at, finance, akzharFinance, refusal } from "../support/payments";
 
-const NURA = "355230100";
-const TALSHIK = "593430100";
-const at = (date: string) => new Date(`${date}T05:00:00Z`);
-const finance: PaymentActor = { label: "nura.finance", role: "finance_officer", staffId: null, officeCode: "nura" };
-const akzharFinance: PaymentActor = { label: "akzhar.finance", role: "finance_officer", staffId: null, officeCode: "akzhar" };
 
 describe("payments through a month", () => {
   let fresh: FreshDb;
@@ -37,14 +33,6 @@ describe("payments through a month", () => {
   let people: DemoAssignment[];
   let cases: { applicationId: string; iban: string; registrationNumber: string }[];
   const q = <T = Record<string, unknown>>(text: string, params: unknown[] = []) => fresh.query<T>(text, params);
-  const refusal = async (run: () => Promise<unknown>) => {
-    try {
-      await run();
-    } catch (error) {
-      return error instanceof PaymentError ? error.key : String(error);
-    }
-    return null;
-  };
 
   beforeAll(async () => {
     fresh = await createFreshDb();
